@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using SmartCitiesStudy.Domain.Cities;
+using SmartCitiesStudy.Domain.Editions;
+using SmartCitiesStudy.Domain.Responses;
+
+namespace SmartCitiesStudy.Application.Abstractions;
+
+/// <summary>
+/// The study's data as use cases see it. One instance per operation, created by <see cref="IStudyDbContextFactory"/>
+/// and disposed at its end; never held by a component or a circuit.
+/// </summary>
+public interface IStudyDbContext : IAsyncDisposable, IDisposable
+{
+    DbSet<Edition> Editions { get; }
+
+    DbSet<City> Cities { get; }
+
+    DbSet<CityPopulation> CityPopulations { get; }
+
+    DbSet<Response> Responses { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

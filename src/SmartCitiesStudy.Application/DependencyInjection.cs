@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using SmartCitiesStudy.Application.Features.Editions;
+
+namespace SmartCitiesStudy.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the use cases. They are stateless and create a database context per call.</summary>
+    public static IServiceCollection AddStudyApplication(this IServiceCollection services)
+    {
+        services.AddSingleton<ListEditions>();
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+using SmartCitiesStudy.Cli;
+
+return await StudyCli.RunAsync(args, Console.Out, Console.Error);

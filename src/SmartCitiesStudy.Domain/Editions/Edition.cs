@@ -1,0 +1,175 @@
+using System.Text.RegularExpressions;
+using SmartCitiesStudy.Domain.Common;
+
+namespace SmartCitiesStudy.Domain.Editions;
+
+/// <summary>
+/// One edition of the Smart Cities Study (2012 HOLISTIC, 2017 ECONOMY, 2019 GOVERNANCE, …), with its own theme and
+/// questionnaire. Its status moves Draft → Open → Closed → Published; a Closed or Published edition can be reopened
+/// with a recorded reason.
+/// </summary>
+public sealed partial class Edition : IHasVersion
+{
+    public const int MaxCodeLength = 16;
+    public const int MaxTitleLength = 200;
+    public const int MaxThemeLength = 100;
+
+    private Edition()
+    {
+        Code = string.Empty;
+        Title = string.Empty;
+        Theme = string.Empty;
+    }
+
+    public Edition(string code, string title, string theme, int year)
+        : this()
+    {
+        Code = ValidateCode(code);
+        Rename(title, theme);
+        Year = year is >= 2000 and <= 2100
+            ? year
+            : throw new DomainRuleException("edition.year", $"Year {year} is outside 2000–2100.");
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>Public identifier, usually the year ("2017"); used in URLs, the API and the CLI.</summary>
+    public string Code { get; private set; }
+
+    public string Title { get; private set; }
+
+    /// <summary>The edition's theme, e.g. "ECONOMY".</summary>
+    public string Theme { get; private set; }
+
+    public int Year { get; private set; }
+
+    public EditionStatus Status { get; private set; } = EditionStatus.Draft;
+
+    /// <summary>Date by which cities are asked to submit (UTC date).</summary>
+    public DateOnly? Deadline { get; private set; }
+
+    public DateTimeOffset? OpenedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public DateTimeOffset? PublishedAt { get; private set; }
+
+    public int Version { get; set; }
+
+    /// <summary>Whether officers may change answers in this edition.</summary>
+    public bool AcceptsAnswers => Status == EditionStatus.Open;
+
+    public bool IsPublic => Status == EditionStatus.Published;
+
+    public void Rename(string title, string theme)
+    {
+        Title = Required(title, "title", MaxTitleLength);
+        Theme = Required(theme, "theme", MaxThemeLength);
+    }
+
+    public void SetDeadline(DateOnly? deadline) => Deadline = deadline;
+
+    public static bool CanMove(EditionStatus from, EditionStatus to) => (from, to) switch
+    {
+        (EditionStatus.Draft, EditionStatus.Open) => true,
+        (EditionStatus.Open, EditionStatus.Closed) => true,
+        (EditionStatus.Closed, EditionStatus.Published) => true,
+        (EditionStatus.Closed, EditionStatus.Open) => true,      // reopen, with a reason
+        (EditionStatus.Published, EditionStatus.Closed) => true, // unpublish to correct, with a reason
+        _ => false,
+    };
+
+    public void Open(DateTimeOffset now)
+    {
+        MoveTo(EditionStatus.Open, reason: null);
+        OpenedAt ??= now;
+        ClosedAt = null;
+    }
+
+    public void Close(DateTimeOffset now)
+    {
+        MoveTo(EditionStatus.Closed, reason: null);
+        ClosedAt = now;
+    }
+
+    public void Publish(DateTimeOffset now)
+    {
+        MoveTo(EditionStatus.Published, reason: null);
+        PublishedAt = now;
+    }
+
+    /// <summary>
+    /// Takes a Closed edition back to Open, or a Published one back to Closed. Both need a reason, which the
+    /// caller records in the audit trail.
+    /// </summary>
+    public void Reopen(string reason, DateTimeOffset now)
+    {
+        var target = Status switch
+        {
+            EditionStatus.Closed => EditionStatus.Open,
+            EditionStatus.Published => EditionStatus.Closed,
+            _ => throw Refused(Status, Status == EditionStatus.Open ? EditionStatus.Open : EditionStatus.Draft),
+        };
+        MoveTo(target, reason);
+        if (target == EditionStatus.Open)
+        {
+            ClosedAt = null;
+        }
+        else
+        {
+            PublishedAt = null;
+            ClosedAt = now;
+        }
+    }
+
+    private void MoveTo(EditionStatus target, string? reason)
+    {
+        if (!CanMove(Status, target))
+        {
+            throw Refused(Status, target);
+        }
+
+        var isReopening = (Status, target) is (EditionStatus.Closed, EditionStatus.Open) or (EditionStatus.Published, EditionStatus.Closed);
+        if (isReopening && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("edition.reason_required", $"Reopening edition {Code} needs a reason.");
+        }
+
+        Status = target;
+    }
+
+    private DomainRuleException Refused(EditionStatus from, EditionStatus to) =>
+        new("edition.transition", $"Edition {Code} cannot move from {from} to {to}.");
+
+    private static string ValidateCode(string code)
+    {
+        code = (code ?? string.Empty).Trim();
+        if (code.Length is 0 or > MaxCodeLength || !CodePattern().IsMatch(code))
+        {
+            throw new DomainRuleException(
+                "edition.code",
+                $"Edition code '{code}' must be 1–{MaxCodeLength} characters of letters, digits or '-'.");
+        }
+
+        return code;
+    }
+
+    private static string Required(string value, string field, int maxLength)
+    {
+        value = (value ?? string.Empty).Trim();
+        if (value.Length == 0)
+        {
+            throw new DomainRuleException($"edition.{field}", $"The edition's {field} is required.");
+        }
+
+        if (value.Length > maxLength)
+        {
+            throw new DomainRuleException($"edition.{field}", $"The edition's {field} is longer than {maxLength} characters.");
+        }
+
+        return value;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9-]+$")]
+    private static partial Regex CodePattern();
+}

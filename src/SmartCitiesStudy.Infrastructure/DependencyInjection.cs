@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SmartCitiesStudy.Application.Abstractions;
+using SmartCitiesStudy.Infrastructure.Identity;
+using SmartCitiesStudy.Infrastructure.Persistence;
+using SmartCitiesStudy.Infrastructure.Seeding;
+
+namespace SmartCitiesStudy.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the database (provider from <c>Database:Provider</c>), Identity's user store, the clock and the
+    /// seeders. The web app adds sign-in and cookies on top.
+    /// </summary>
+    public static IServiceCollection AddStudyInfrastructure(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string contentRootPath)
+    {
+        var settings = DatabaseSettings.FromConfiguration(configuration, contentRootPath);
+        services.AddSingleton(settings);
+        services.TryAddSingleton(TimeProvider.System);
+
+        // The factory for use cases and components (one context per operation); the scoped context for Identity.
+        services.AddDbContextFactory<StudyDbContext>(options => StudyDbContextOptions.Configure(options, settings));
+        services.AddSingleton<IStudyDbContextFactory, StudyDbContextFactory>();
+
+        services.AddIdentityCore<ApplicationUser>(IdentityOptionsSetup.Apply)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<StudyDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StudyClaimsPrincipalFactory>();
+        services.AddScoped<IUserConfirmation<ApplicationUser>, ActiveAccountConfirmation>();
+
+        // Keys in the database, so several web instances (and the CLI's tokens) share cookies and antiforgery.
+        services.AddDataProtection()
+            .SetApplicationName("SmartCitiesStudy")
+            .PersistKeysToDbContext<StudyDbContext>();
+
+        services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<DemoDataSeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SmartCitiesStudy.Application.Security;
+using SmartCitiesStudy.Domain.Editions;
+using SmartCitiesStudy.Infrastructure.Persistence;
+
+namespace SmartCitiesStudy.Infrastructure.Seeding;
+
+/// <summary>
+/// Data every installation needs: the roles and the three historical editions of the study (published in their
+/// time). Adds only what is missing, so it can run at every start and every <c>db migrate</c>.
+/// </summary>
+public sealed class ReferenceDataSeeder(StudyDbContext db, RoleManager<IdentityRole> roles)
+{
+    /// <summary>The historical editions: code, title, theme, year, publication date.</summary>
+    public static IReadOnlyList<(string Code, string Title, string Theme, int Year, DateTimeOffset PublishedAt)> HistoricalEditions { get; } =
+    [
+        ("2012", "Smart Cities Study 2012", "HOLISTIC", 2012, new DateTimeOffset(2012, 11, 15, 0, 0, 0, TimeSpan.Zero)),
+        ("2017", "Smart Cities Study 2017", "ECONOMY", 2017, new DateTimeOffset(2017, 11, 15, 0, 0, 0, TimeSpan.Zero)),
+        ("2019", "Smart Cities Study 2019", "GOVERNANCE", 2019, new DateTimeOffset(2020, 2, 1, 0, 0, 0, TimeSpan.Zero)),
+    ];
+
+    /// <returns>How many rows were added.</returns>
+    public async Task<int> SeedAsync(CancellationToken cancellationToken = default)
+    {
+        var added = 0;
+        foreach (var role in StudyRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                var result = await roles.CreateAsync(new IdentityRole(role));
+                if (!result.Succeeded)
+                {
+                    throw new InvalidOperationException($"Could not create role {role}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+                }
+
+                added++;
+            }
+        }
+
+        var existing = await db.Editions.Select(e => e.Code).ToListAsync(cancellationToken);
+        foreach (var (code, title, theme, year, publishedAt) in HistoricalEditions)
+        {
+            if (existing.Contains(code))
+            {
+                continue;
+            }
+
+            var edition = new Edition(code, title, theme, year);
+            edition.Open(publishedAt.AddMonths(-8));
+            edition.Close(publishedAt.AddMonths(-3));
+            edition.Publish(publishedAt);
+            db.Editions.Add(edition);
+            added++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return added;
+    }
+}

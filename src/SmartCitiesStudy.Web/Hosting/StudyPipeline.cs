@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using SmartCitiesStudy.Web.Components;
+using SmartCitiesStudy.Web.Components.Account;
+using SmartCitiesStudy.Web.Localization;
+
+namespace SmartCitiesStudy.Web.Hosting;
+
+public static class StudyPipeline
+{
+    /// <summary>The request pipeline and endpoints, in order.</summary>
+    public static WebApplication UseStudyPipeline(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("Hosting:BehindProxy", false))
+        {
+            app.UseForwardedHeaders();
+        }
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        app.UseSecurityHeaders(SecurityHeadersSetup.Policy(app.Environment.IsDevelopment()));
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        // No dev certificate on our machines: redirect to HTTPS only where it is configured.
+        if (app.Configuration.GetValue("Hosting:HttpsRedirection", false))
+        {
+            app.UseHttpsRedirection();
+        }
+
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
+        app.MapCultureEndpoints();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .RequireAuthorization(); // pages opt out with [AllowAnonymous]
+        app.MapAdditionalIdentityEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+using SmartCitiesStudy.Application;
+using SmartCitiesStudy.Infrastructure;
+using SmartCitiesStudy.Infrastructure.Identity;
+using SmartCitiesStudy.Infrastructure.Persistence;
+using SmartCitiesStudy.Web.Components.Account;
+using SmartCitiesStudy.Web.Localization;
+
+namespace SmartCitiesStudy.Web.Hosting;
+
+public static class StudyWebServices
+{
+    /// <summary>Everything the web app needs: the layers below, Blazor, MudBlazor, Identity cookies, health.</summary>
+    public static WebApplicationBuilder AddStudyWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddStudyApplication();
+        services.AddStudyInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddStudyLocalization();
+        services.AddHttpContextAccessor();
+
+        // Write accented letters (Liège, São Paulo) as themselves in HTML, not as numeric character references.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        // Sign-in: cookie authentication on top of the Identity user store registered by the infrastructure.
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager();
+        services.AddSingleton<IEmailSender<ApplicationUser>, LoggingEmailSender>();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.Name = "scs.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = builder.Configuration.GetValue("Security:RequireSecureCookies", false)
+                ? CookieSecurePolicy.Always
+                : CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(12);
+            options.SlidingExpiration = true;
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+
+        // Secure by default: every page requires a signed-in user unless it says [AllowAnonymous] (see
+        // StudyPipeline). Not a fallback policy: that would also send readers of unknown URLs to sign in instead of
+        // a 404.
+        services.AddAuthorization();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        services.AddHealthChecks().AddDbContextCheck<StudyDbContext>("database");
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+        return builder;
+    }
+}

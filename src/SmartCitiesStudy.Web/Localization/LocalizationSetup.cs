@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Localization;
+
+namespace SmartCitiesStudy.Web.Localization;
+
+public static class LocalizationSetup
+{
+    public static IServiceCollection AddStudyLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.SetDefaultCulture(StudyCultures.Default)
+                .AddSupportedCultures([.. StudyCultures.Codes])
+                .AddSupportedUICultures([.. StudyCultures.Codes]);
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+
+            // A language in the URL wins (shareable links), then the remembered choice, then the browser's.
+            options.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = StudyCultures.QueryKey, UIQueryStringKey = StudyCultures.QueryKey },
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        return services;
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SmartCitiesStudy.Testing;
+
+namespace SmartCitiesStudy.BrowserTests;
+
+/// <summary>
+/// The real app on a real port (Kestrel), on a fresh database of the provider under test, driven by Debian's
+/// Chromium through Playwright. Never downloads a browser.
+/// </summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public Uri BaseUrl { get; private set; } = default!;
+
+    public static string ScreenshotFolder
+    {
+        get
+        {
+            var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+            Directory.CreateDirectory(folder);
+            return folder;
+        }
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("SCS_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    /// <summary>A new browser context (its own cookies), like a separate person at a separate computer.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "en-GB")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString(), Locale = locale });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    /// <summary>Waits until the Blazor circuit is live, so clicks reach the server.</summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        page.Locator("[data-interactive='true']").WaitForAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _database!.ConfigurationValues)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using SmartCitiesStudy.Web.Tests.Infrastructure;
+
+namespace SmartCitiesStudy.Web.Tests.Pages;
+
+public sealed class PublicPagesTests(StudyWebApp app) : IClassFixture<StudyWebApp>
+{
+    [Fact]
+    public async Task Health_is_green_and_includes_the_database()
+    {
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("\"database\":\"Healthy\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_home_page_lists_the_published_editions_with_their_themes_without_signing_in()
+    {
+        using var client = app.CreateClient();
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        foreach (var theme in new[] { "HOLISTIC", "ECONOMY", "GOVERNANCE" })
+        {
+            Assert.Contains(theme, html, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("INCLUSION", html, StringComparison.Ordinal); // the open 2026 edition is not public
+        Assert.DoesNotContain("MudBlazor", html, StringComparison.Ordinal); // reader pages are plain HTML
+    }
+
+    [Theory]
+    [InlineData("es", "Ediciones")]
+    [InlineData("fr", "Éditions")]
+    public async Task The_language_in_the_url_sets_the_page_language(string lang, string headingText)
+    {
+        using var client = app.CreateClient();
+        var html = await client.GetStringAsync(new Uri($"/?lang={lang}", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains($"<html lang=\"{lang}\">", html, StringComparison.Ordinal);
+        Assert.Contains(headingText, WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_language_switcher_remembers_the_choice_in_a_cookie()
+    {
+        using var client = app.CreateBrowserClient();
+        using var switched = await client.GetAsync(new Uri("/culture?lang=fr&returnUrl=%2F", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/", switched.Headers.Location?.OriginalString);
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("<html lang=\"fr\">", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/")]
+    public async Task The_language_switcher_does_not_redirect_off_site(string returnUrl)
+    {
+        using var client = app.CreateBrowserClient();
+        using var response = await client.GetAsync(new Uri($"/culture?lang=es&returnUrl={Uri.EscapeDataString(returnUrl)}", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task An_unsupported_language_is_refused_clearly()
+    {
+        using var client = app.CreateBrowserClient();
+        using var response = await client.GetAsync(new Uri("/culture?lang=xx", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("en, es, fr", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_page_is_a_friendly_404()
+    {
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync(new Uri("/no/such/page", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+}
