@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SmartCitiesStudy.Application.Features.Editions;
+using SmartCitiesStudy.Application.Features.Questionnaires;
 
 namespace SmartCitiesStudy.Application;
 
@@ -9,6 +10,10 @@ public static class DependencyInjection
     public static IServiceCollection AddStudyApplication(this IServiceCollection services)
     {
         services.AddSingleton<ListEditions>();
+        services.AddSingleton<ChangeEditionStatus>();
+        services.AddSingleton<CreateEdition>();
+        services.AddSingleton<LoadQuestionnaire>();
+        services.AddSingleton<SaveQuestionnaire>();
         return services;
     }
 }

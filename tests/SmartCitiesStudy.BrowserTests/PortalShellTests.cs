@@ -16,7 +16,7 @@ public sealed class PortalShellTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Editions", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/portal/editions");
-        await Assert.That(page.GetByRole(AriaRole.Cell, new() { Name = "INCLUSION" })).ToBeVisibleAsync();
+        await Assert.That(page.GetByRole(AriaRole.Cell, new() { Name = "Smart Cities Study 2026" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "portal-editions.png"), FullPage = true });
     }
 

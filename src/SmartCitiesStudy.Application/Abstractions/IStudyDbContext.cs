@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using SmartCitiesStudy.Domain.Answers;
 using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Editions;
+using SmartCitiesStudy.Domain.Questionnaires;
 using SmartCitiesStudy.Domain.Responses;
 
 namespace SmartCitiesStudy.Application.Abstractions;
@@ -18,6 +20,10 @@ public interface IStudyDbContext : IAsyncDisposable, IDisposable
     DbSet<CityPopulation> CityPopulations { get; }
 
     DbSet<Response> Responses { get; }
+
+    DbSet<QuestionnaireVersion> QuestionnaireVersions { get; }
+
+    DbSet<Answer> Answers { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

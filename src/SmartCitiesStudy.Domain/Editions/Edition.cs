@@ -56,6 +56,12 @@ public sealed partial class Edition : IHasVersion
 
     public int Version { get; set; }
 
+    /// <summary>Number of the questionnaire version answers are now given under; 0 before a questionnaire exists.</summary>
+    public int QuestionnaireVersion { get; private set; }
+
+    /// <summary>Whether a questionnaire change is made in place (draft) or must become a new version.</summary>
+    public bool QuestionnaireChangesMakeNewVersion => Status != EditionStatus.Draft;
+
     /// <summary>Whether officers may change answers in this edition.</summary>
     public bool AcceptsAnswers => Status == EditionStatus.Open;
 
@@ -68,6 +74,19 @@ public sealed partial class Edition : IHasVersion
     }
 
     public void SetDeadline(DateOnly? deadline) => Deadline = deadline;
+
+    /// <summary>Records which questionnaire version is current. Closed and published editions are frozen.</summary>
+    public void UseQuestionnaireVersion(int number)
+    {
+        if (Status is EditionStatus.Closed or EditionStatus.Published && QuestionnaireVersion != 0)
+        {
+            throw new DomainRuleException(
+                "edition.questionnaire_frozen",
+                $"Edition {Code} is {Status.ToString().ToLowerInvariant()}: its questionnaire can no longer change. Reopen it first.");
+        }
+
+        QuestionnaireVersion = number;
+    }
 
     public static bool CanMove(EditionStatus from, EditionStatus to) => (from, to) switch
     {

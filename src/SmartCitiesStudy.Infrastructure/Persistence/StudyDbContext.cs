@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SmartCitiesStudy.Application.Abstractions;
+using SmartCitiesStudy.Domain.Answers;
 using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Editions;
+using SmartCitiesStudy.Domain.Questionnaires;
 using SmartCitiesStudy.Domain.Responses;
 using SmartCitiesStudy.Infrastructure.Identity;
 
@@ -22,6 +24,10 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options)
     public DbSet<CityPopulation> CityPopulations => Set<CityPopulation>();
 
     public DbSet<Response> Responses => Set<Response>();
+
+    public DbSet<QuestionnaireVersion> QuestionnaireVersions => Set<QuestionnaireVersion>();
+
+    public DbSet<Answer> Answers => Set<Answer>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Editions;
+using SmartCitiesStudy.Domain.Questionnaires;
 using SmartCitiesStudy.Infrastructure.Identity;
 using SmartCitiesStudy.Infrastructure.Persistence;
 
@@ -79,11 +80,24 @@ public sealed partial class DemoDataSeeder(
             return 0;
         }
 
+        // The next edition repeats the 2017 ECONOMY questionnaire, so its figures will show as trends against 2017.
         var now = clock.GetUtcNow();
-        var edition = new Edition(NextEditionCode, "Smart Cities Study 2026", "INCLUSION", 2026);
+        var edition = new Edition(NextEditionCode, "Smart Cities Study 2026", "ECONOMY", 2026);
         edition.SetDeadline(DateOnly.FromDateTime(now.UtcDateTime.AddDays(60)));
-        edition.Open(now);
         db.Editions.Add(edition);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var source = await db.Editions.Where(e => e.Code == "2017")
+            .Join(db.QuestionnaireVersions, e => new { EditionId = e.Id, Number = e.QuestionnaireVersion }, v => new { v.EditionId, v.Number }, (e, v) => v.DefinitionJson)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (source is not null)
+        {
+            var copy = QuestionnaireJson.Parse(source).Definition!.ForEdition(edition.Code, new LocalizedText(edition.Title));
+            db.QuestionnaireVersions.Add(new QuestionnaireVersion(edition.Id, 1, QuestionnaireJson.Write(copy), now, createdBy: null));
+            edition.UseQuestionnaireVersion(1);
+        }
+
+        edition.Open(now);
         await db.SaveChangesAsync(cancellationToken);
         return 1;
     }

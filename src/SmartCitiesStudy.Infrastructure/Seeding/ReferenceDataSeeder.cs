@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Application.Security;
 using SmartCitiesStudy.Domain.Editions;
+using SmartCitiesStudy.Domain.Questionnaires;
+using SmartCitiesStudy.Infrastructure.Questionnaires;
 using SmartCitiesStudy.Infrastructure.Persistence;
 
 namespace SmartCitiesStudy.Infrastructure.Seeding;
 
 /// <summary>
-/// Data every installation needs: the roles and the three historical editions of the study (published in their
-/// time). Adds only what is missing, so it can run at every start and every <c>db migrate</c>.
+/// Data every installation needs: the roles, the three historical editions of the study (published in their time)
+/// and their questionnaires. Adds only what is missing, so it can run at every start and every <c>db migrate</c>.
 /// </summary>
-public sealed class ReferenceDataSeeder(StudyDbContext db, RoleManager<IdentityRole> roles)
+public sealed class ReferenceDataSeeder(StudyDbContext db, RoleManager<IdentityRole> roles, TimeProvider clock)
 {
     /// <summary>The historical editions: code, title, theme, year, publication date.</summary>
     public static IReadOnlyList<(string Code, string Title, string Theme, int Year, DateTimeOffset PublishedAt)> HistoricalEditions { get; } =
@@ -51,6 +53,34 @@ public sealed class ReferenceDataSeeder(StudyDbContext db, RoleManager<IdentityR
             edition.Close(publishedAt.AddMonths(-3));
             edition.Publish(publishedAt);
             db.Editions.Add(edition);
+            added++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        added += await SeedQuestionnairesAsync(cancellationToken);
+        return added;
+    }
+
+    private async Task<int> SeedQuestionnairesAsync(CancellationToken cancellationToken)
+    {
+        var added = 0;
+        var historical = HistoricalEditions.Select(h => h.Code).ToList();
+        var editions = await db.Editions.Where(e => historical.Contains(e.Code) && e.QuestionnaireVersion == 0).ToListAsync(cancellationToken);
+        foreach (var edition in editions)
+        {
+            if (ShippedQuestionnaires.Read(edition.Code) is not { } json)
+            {
+                continue;
+            }
+
+            var (definition, report) = QuestionnaireJson.Parse(json);
+            if (definition is null)
+            {
+                throw new InvalidOperationException($"The shipped questionnaire {edition.Code}.json is invalid: {string.Join("; ", report.Errors)}");
+            }
+
+            db.QuestionnaireVersions.Add(new QuestionnaireVersion(edition.Id, 1, QuestionnaireJson.Write(definition), clock.GetUtcNow(), createdBy: null));
+            edition.UseQuestionnaireVersion(1);
             added++;
         }
 

@@ -209,6 +209,67 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Answers.Answer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("path");
+
+                    b.Property<string>("QuestionCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("question_code");
+
+                    b.Property<int>("QuestionnaireVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("questionnaire_version");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("response_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("updated_by_user_id");
+
+                    b.Property<string>("ValueJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("value_json");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_answers");
+
+                    b.HasIndex("QuestionCode")
+                        .HasDatabaseName("ix_answers_question_code");
+
+                    b.HasIndex("ResponseId", "Path")
+                        .IsUnique()
+                        .HasDatabaseName("ix_answers_response_id_path");
+
+                    b.ToTable("answers", (string)null);
+                });
+
             modelBuilder.Entity("SmartCitiesStudy.Domain.Cities.City", b =>
                 {
                     b.Property<int>("Id")
@@ -315,6 +376,10 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
 
+                    b.Property<int>("QuestionnaireVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("questionnaire_version");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -350,6 +415,51 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_editions_code");
 
                     b.ToTable("editions", (string)null);
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Questionnaires.QuestionnaireVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("definition_json");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("edition_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_questionnaire_versions");
+
+                    b.HasIndex("EditionId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_questionnaire_versions_edition_id_number");
+
+                    b.ToTable("questionnaire_versions", (string)null);
                 });
 
             modelBuilder.Entity("SmartCitiesStudy.Domain.Responses.Response", b =>
@@ -583,6 +693,16 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Answers.Answer", b =>
+                {
+                    b.HasOne("SmartCitiesStudy.Domain.Responses.Response", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_answers_responses_response_id");
+                });
+
             modelBuilder.Entity("SmartCitiesStudy.Domain.Cities.CityPopulation", b =>
                 {
                     b.HasOne("SmartCitiesStudy.Domain.Cities.City", null)
@@ -598,6 +718,16 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_city_populations_editions_edition_id");
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Questionnaires.QuestionnaireVersion", b =>
+                {
+                    b.HasOne("SmartCitiesStudy.Domain.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_questionnaire_versions_editions_edition_id");
                 });
 
             modelBuilder.Entity("SmartCitiesStudy.Domain.Responses.Response", b =>

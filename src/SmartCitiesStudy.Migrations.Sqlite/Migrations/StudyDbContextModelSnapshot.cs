@@ -198,6 +198,65 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Answers.Answer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("path");
+
+                    b.Property<string>("QuestionCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question_code");
+
+                    b.Property<int>("QuestionnaireVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("questionnaire_version");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("response_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by_user_id");
+
+                    b.Property<string>("ValueJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value_json");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_answers");
+
+                    b.HasIndex("QuestionCode")
+                        .HasDatabaseName("ix_answers_question_code");
+
+                    b.HasIndex("ResponseId", "Path")
+                        .IsUnique()
+                        .HasDatabaseName("ix_answers_response_id_path");
+
+                    b.ToTable("answers", (string)null);
+                });
+
             modelBuilder.Entity("SmartCitiesStudy.Domain.Cities.City", b =>
                 {
                     b.Property<int>("Id")
@@ -300,6 +359,10 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("published_at");
 
+                    b.Property<int>("QuestionnaireVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("questionnaire_version");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -335,6 +398,49 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_editions_code");
 
                     b.ToTable("editions", (string)null);
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Questionnaires.QuestionnaireVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("definition_json");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("edition_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_questionnaire_versions");
+
+                    b.HasIndex("EditionId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_questionnaire_versions_edition_id_number");
+
+                    b.ToTable("questionnaire_versions", (string)null);
                 });
 
             modelBuilder.Entity("SmartCitiesStudy.Domain.Responses.Response", b =>
@@ -566,6 +672,16 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Answers.Answer", b =>
+                {
+                    b.HasOne("SmartCitiesStudy.Domain.Responses.Response", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_answers_responses_response_id");
+                });
+
             modelBuilder.Entity("SmartCitiesStudy.Domain.Cities.CityPopulation", b =>
                 {
                     b.HasOne("SmartCitiesStudy.Domain.Cities.City", null)
@@ -581,6 +697,16 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_city_populations_editions_edition_id");
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Questionnaires.QuestionnaireVersion", b =>
+                {
+                    b.HasOne("SmartCitiesStudy.Domain.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_questionnaire_versions_editions_edition_id");
                 });
 
             modelBuilder.Entity("SmartCitiesStudy.Domain.Responses.Response", b =>

@@ -10,7 +10,7 @@ public sealed class EditionTests
     [Fact]
     public void An_edition_starts_as_draft_and_moves_open_closed_published()
     {
-        var edition = new Edition("2026", "Smart Cities Study 2026", "INCLUSION", 2026);
+        var edition = new Edition("2026", "Smart Cities Study 2026", "ECONOMY", 2026);
         Assert.Equal(EditionStatus.Draft, edition.Status);
         Assert.False(edition.AcceptsAnswers);
 
@@ -46,7 +46,7 @@ public sealed class EditionTests
     [Fact]
     public void Publishing_requires_a_closed_edition()
     {
-        var edition = new Edition("2026", "Study", "INCLUSION", 2026);
+        var edition = new Edition("2026", "Study", "ECONOMY", 2026);
         edition.Open(Now);
         var ex = Assert.Throws<DomainRuleException>(() => edition.Publish(Now));
         Assert.Contains("Open", ex.Message, StringComparison.Ordinal);
@@ -56,7 +56,7 @@ public sealed class EditionTests
     [Fact]
     public void Opening_twice_is_refused()
     {
-        var edition = new Edition("2026", "Study", "INCLUSION", 2026);
+        var edition = new Edition("2026", "Study", "ECONOMY", 2026);
         edition.Open(Now);
         Assert.Throws<DomainRuleException>(() => edition.Open(Now));
     }
@@ -64,7 +64,7 @@ public sealed class EditionTests
     [Fact]
     public void Reopening_needs_a_reason_and_goes_back_one_step()
     {
-        var edition = new Edition("2026", "Study", "INCLUSION", 2026);
+        var edition = new Edition("2026", "Study", "ECONOMY", 2026);
         edition.Open(Now);
         edition.Close(Now);
         Assert.Throws<DomainRuleException>(() => edition.Reopen(" ", Now));
@@ -84,7 +84,7 @@ public sealed class EditionTests
     [Fact]
     public void A_draft_cannot_be_reopened()
     {
-        var edition = new Edition("2026", "Study", "INCLUSION", 2026);
+        var edition = new Edition("2026", "Study", "ECONOMY", 2026);
         Assert.Throws<DomainRuleException>(() => edition.Reopen("why not", Now));
     }
 

@@ -26,7 +26,7 @@ public sealed class PublicPagesTests(StudyWebApp app) : IClassFixture<StudyWebAp
             Assert.Contains(theme, html, StringComparison.Ordinal);
         }
 
-        Assert.DoesNotContain("INCLUSION", html, StringComparison.Ordinal); // the open 2026 edition is not public
+        Assert.DoesNotContain("Smart Cities Study 2026", html, StringComparison.Ordinal); // the open 2026 edition is not public
         Assert.DoesNotContain("MudBlazor", html, StringComparison.Ordinal); // reader pages are plain HTML
     }
 

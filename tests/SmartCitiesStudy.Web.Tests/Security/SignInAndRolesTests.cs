@@ -45,7 +45,7 @@ public sealed class SignInAndRolesTests(StudyWebApp app) : IClassFixture<StudyWe
         Assert.Equal("/portal", signIn.Headers.Location?.AbsolutePath);
 
         var html = await client.GetStringAsync(new Uri("/portal/editions", UriKind.Relative), TestContext.Current.CancellationToken);
-        Assert.Contains("INCLUSION", html, StringComparison.Ordinal);
+        Assert.Contains("Smart Cities Study 2026", html, StringComparison.Ordinal);
         Assert.Contains("GOVERNANCE", html, StringComparison.Ordinal);
     }
 

@@ -11,4 +11,6 @@ public sealed record EditionSummary(
     int Year,
     EditionStatus Status,
     DateOnly? Deadline,
-    int ApprovedResponses);
+    int ApprovedResponses,
+    int QuestionnaireVersion = 0,
+    int Version = 0);

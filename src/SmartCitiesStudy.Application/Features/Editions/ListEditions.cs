@@ -28,7 +28,9 @@ public sealed class ListEditions(IStudyDbContextFactory dbFactory)
                 e.Year,
                 e.Status,
                 e.Deadline,
-                db.Responses.Count(r => r.EditionId == e.Id && r.Status == ResponseStatus.Approved)))
+                db.Responses.Count(r => r.EditionId == e.Id && r.Status == ResponseStatus.Approved),
+                e.QuestionnaireVersion,
+                e.Version))
             .ToListAsync(cancellationToken);
     }
 }

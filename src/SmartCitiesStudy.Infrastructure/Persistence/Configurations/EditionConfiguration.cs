@@ -18,5 +18,6 @@ internal sealed class EditionConfiguration : IEntityTypeConfiguration<Edition>
         builder.Property(e => e.Version).IsConcurrencyToken();
         builder.Ignore(e => e.AcceptsAnswers);
         builder.Ignore(e => e.IsPublic);
+        builder.Ignore(e => e.QuestionnaireChangesMakeNewVersion);
     }
 }

@@ -19,7 +19,7 @@ public sealed class ListEditionsTests
         await using var database = await TestDatabase.CreateAsync();
         await using (var db = database.CreateContext())
         {
-            var draft = new Edition("2026", "Smart Cities Study 2026", "INCLUSION", 2026);
+            var draft = new Edition("2026", "Smart Cities Study 2026", "ECONOMY", 2026);
             db.Editions.Add(draft);
             var bilbao = new City("Bilbao", "Spain", Region.Europe);
             var porto = new City("Porto", "Portugal", Region.Europe);

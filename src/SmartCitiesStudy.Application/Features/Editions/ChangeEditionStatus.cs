@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using SmartCitiesStudy.Application.Abstractions;
+using SmartCitiesStudy.Domain.Common;
+
+namespace SmartCitiesStudy.Application.Features.Editions;
+
+/// <summary>
+/// Opens, closes, publishes or reopens an edition. The expected version is the edition version the
+/// person saw: if someone changed the edition since, the action is refused rather than applied blindly.
+/// </summary>
+public sealed class ChangeEditionStatus(IStudyDbContextFactory dbFactory, TimeProvider clock)
+{
+    public const string ConcurrencyCode = "edition.changed_by_someone_else";
+
+    public async Task<OperationResult> ExecuteAsync(string editionCode, EditionAction action, int expectedVersion, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var edition = await db.Editions.SingleOrDefaultAsync(e => e.Code == editionCode, cancellationToken);
+        if (edition is null)
+        {
+            return OperationResult.Refused($"There is no edition '{editionCode}'.", "edition.not_found");
+        }
+
+        if (edition.Version != expectedVersion)
+        {
+            return OperationResult.Refused($"Edition {editionCode} was changed by someone else meanwhile; reload to see its current state.", ConcurrencyCode);
+        }
+
+        if (action == EditionAction.Open && edition.QuestionnaireVersion == 0)
+        {
+            return OperationResult.Refused($"Edition {editionCode} has no questionnaire yet: import or copy one before opening it.", "edition.no_questionnaire");
+        }
+
+        var now = clock.GetUtcNow();
+        try
+        {
+            switch (action)
+            {
+                case EditionAction.Open:
+                    edition.Open(now);
+                    break;
+                case EditionAction.Close:
+                    edition.Close(now);
+                    break;
+                case EditionAction.Publish:
+                    edition.Publish(now);
+                    break;
+                case EditionAction.Reopen:
+                    edition.Reopen(reason ?? string.Empty, now);
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(action), action, null);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return OperationResult.Done;
+        }
+        catch (DomainRuleException ex)
+        {
+            return OperationResult.Refused(ex.Message, ex.Code);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return OperationResult.Refused($"Edition {editionCode} was changed by someone else meanwhile; reload to see its current state.", ConcurrencyCode);
+        }
+    }
+}

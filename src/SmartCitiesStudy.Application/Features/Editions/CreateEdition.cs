@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using SmartCitiesStudy.Application.Abstractions;
+using SmartCitiesStudy.Application.Features.Questionnaires;
+using SmartCitiesStudy.Domain.Common;
+using SmartCitiesStudy.Domain.Editions;
+using SmartCitiesStudy.Domain.Questionnaires;
+
+namespace SmartCitiesStudy.Application.Features.Editions;
+
+/// <summary>
+/// Creates the next edition as a draft, usually starting from a previous edition's questionnaire (copied, then
+/// edited while the edition is a draft).
+/// </summary>
+public sealed class CreateEdition(IStudyDbContextFactory dbFactory, LoadQuestionnaire loadQuestionnaire, TimeProvider clock)
+{
+    public async Task<OperationResult> ExecuteAsync(string code, string title, string theme, int year, string? copyQuestionnaireFrom, string? userId, CancellationToken cancellationToken = default)
+    {
+        Edition edition;
+        try
+        {
+            edition = new Edition(code, title, theme, year);
+        }
+        catch (DomainRuleException ex)
+        {
+            return OperationResult.Refused(ex.Message, ex.Code);
+        }
+
+        QuestionnaireDefinition? copy = null;
+        if (!string.IsNullOrWhiteSpace(copyQuestionnaireFrom))
+        {
+            var source = await loadQuestionnaire.ExecuteAsync(copyQuestionnaireFrom, cancellationToken: cancellationToken);
+            if (source is null)
+            {
+                return OperationResult.Refused($"Edition '{copyQuestionnaireFrom}' has no questionnaire to copy.", "edition.no_questionnaire");
+            }
+
+            copy = source.Definition.ForEdition(edition.Code, new LocalizedText(edition.Title));
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (await db.Editions.AnyAsync(e => e.Code == edition.Code, cancellationToken))
+        {
+            return OperationResult.Refused($"An edition with code '{edition.Code}' already exists.", "edition.code_taken");
+        }
+
+        db.Editions.Add(edition);
+        await db.SaveChangesAsync(cancellationToken);
+        if (copy is not null)
+        {
+            db.QuestionnaireVersions.Add(new QuestionnaireVersion(edition.Id, 1, QuestionnaireJson.Write(copy), clock.GetUtcNow(), userId));
+            edition.UseQuestionnaireVersion(1);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return OperationResult.Done;
+    }
+}

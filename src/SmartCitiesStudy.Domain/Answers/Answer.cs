@@ -1,0 +1,60 @@
+using SmartCitiesStudy.Domain.Common;
+
+namespace SmartCitiesStudy.Domain.Answers;
+
+/// <summary>
+/// One saved answer of a response, at a path (<see cref="AnswerPath"/>). Saved one by one as officers type, with a
+/// concurrency check so two officers editing the same field never silently overwrite each other.
+/// </summary>
+public sealed class Answer : IHasVersion
+{
+    public const int MaxPathLength = 200;
+
+    private Answer()
+    {
+        Path = string.Empty;
+        QuestionCode = string.Empty;
+        ValueJson = string.Empty;
+    }
+
+    public Answer(int responseId, string path, AnswerValue value, int questionnaireVersion, DateTimeOffset now, string? userId)
+    {
+        ResponseId = responseId;
+        Path = path;
+        QuestionCode = AnswerPath.QuestionCode(path);
+        ValueJson = value.ToJson();
+        QuestionnaireVersion = questionnaireVersion;
+        UpdatedAt = now;
+        UpdatedByUserId = userId;
+    }
+
+    public long Id { get; private set; }
+
+    public int ResponseId { get; private set; }
+
+    public string Path { get; private set; }
+
+    /// <summary>The top-level question the answer belongs to (the group code for group fields).</summary>
+    public string QuestionCode { get; private set; }
+
+    public string ValueJson { get; private set; }
+
+    /// <summary>The questionnaire version the answer was given under.</summary>
+    public int QuestionnaireVersion { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public string? UpdatedByUserId { get; private set; }
+
+    public int Version { get; set; }
+
+    public AnswerValue Value => AnswerValue.FromJson(ValueJson);
+
+    public void Change(AnswerValue value, int questionnaireVersion, DateTimeOffset now, string? userId)
+    {
+        ValueJson = value.ToJson();
+        QuestionnaireVersion = questionnaireVersion;
+        UpdatedAt = now;
+        UpdatedByUserId = userId;
+    }
+}

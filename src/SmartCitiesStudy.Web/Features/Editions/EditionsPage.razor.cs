@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using SmartCitiesStudy.Application.Features.Editions;
+
+namespace SmartCitiesStudy.Web.Features.Editions;
+
+public sealed partial class EditionsPage
+{
+    private IReadOnlyList<EditionSummary>? _editions;
+
+    [Inject]
+    private ListEditions ListEditions { get; set; } = default!;
+
+    [Inject]
+    private ChangeEditionStatus ChangeStatus { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    protected override Task OnInitializedAsync() => LoadAsync();
+
+    private async Task LoadAsync() => _editions = await ListEditions.ExecuteAsync(publishedOnly: false);
+
+    private async Task ChangeAsync(EditionSummary edition, EditionAction action)
+    {
+        var parameters = new DialogParameters<EditionStatusDialog>
+        {
+            { d => d.Edition, edition },
+            { d => d.Action, action },
+        };
+        var dialog = await Dialogs.ShowAsync<EditionStatusDialog>(Title(action, edition.Code), parameters);
+        var result = await dialog.Result;
+        if (result is not { Canceled: false, Data: string reason })
+        {
+            return;
+        }
+
+        var outcome = await ChangeStatus.ExecuteAsync(edition.Code, action, edition.Version, reason.Length == 0 ? null : reason);
+        if (outcome.Succeeded)
+        {
+            Snackbar.Add(string.Format(CultureInfo.CurrentCulture, L["Edition {0}: done."], edition.Code), Severity.Success);
+        }
+        else
+        {
+            Snackbar.Add(outcome.Error ?? L["The change was refused."], Severity.Error);
+        }
+
+        await LoadAsync();
+    }
+
+    private async Task CreateAsync()
+    {
+        var parameters = new DialogParameters<CreateEditionDialog> { { d => d.Editions, _editions ?? [] }, { d => d.UserId, await UserIdAsync() } };
+        var dialog = await Dialogs.ShowAsync<CreateEditionDialog>(L["New edition"], parameters);
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add(L["The edition was created as a draft."], Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task ImportAsync(EditionSummary edition)
+    {
+        var parameters = new DialogParameters<ImportQuestionnaireDialog> { { d => d.Edition, edition }, { d => d.UserId, await UserIdAsync() } };
+        var dialog = await Dialogs.ShowAsync<ImportQuestionnaireDialog>(string.Format(CultureInfo.CurrentCulture, L["Import a questionnaire for {0}"], edition.Code), parameters);
+        if (await dialog.Result is { Canceled: false })
+        {
+            await LoadAsync();
+        }
+    }
+
+    private async Task<string?> UserIdAsync() =>
+        (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    private string Title(EditionAction action, string code) => string.Format(CultureInfo.CurrentCulture, action switch
+    {
+        EditionAction.Open => L["Open edition {0} for answers?"],
+        EditionAction.Close => L["Close edition {0}?"],
+        EditionAction.Publish => L["Publish edition {0}?"],
+        _ => L["Reopen edition {0}?"],
+    }, code);
+}

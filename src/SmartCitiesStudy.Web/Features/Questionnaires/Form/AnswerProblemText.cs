@@ -1,0 +1,34 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using SmartCitiesStudy.Domain.Answers;
+
+namespace SmartCitiesStudy.Web.Features.Questionnaires.Form;
+
+/// <summary>The engine's answer problems in the person's language (the engine itself speaks English).</summary>
+public static class AnswerProblemText
+{
+    public static string Describe(IStringLocalizer localizer, AnswerProblem problem)
+    {
+        var args = problem.Arguments ?? [];
+        string F(string key) => string.Format(CultureInfo.CurrentCulture, localizer[key], [.. args.Select(Display)]);
+        return problem.Code switch
+        {
+            AnswerProblemCodes.Required => localizer["This question needs an answer."],
+            AnswerProblemCodes.WrongType => localizer["This answer is not of the expected kind."],
+            AnswerProblemCodes.BelowMin => F("{0} is below the minimum of {1}."),
+            AnswerProblemCodes.AboveMax => F("{0} is above the maximum of {1}."),
+            AnswerProblemCodes.TooManyDecimals => F("{0} has more than {1} decimal place(s)."),
+            AnswerProblemCodes.TooLong => F("The text has {0} characters; at most {1} are allowed."),
+            AnswerProblemCodes.InvalidUrl => localizer["Enter a web address starting with http:// or https://."],
+            AnswerProblemCodes.UnknownOption => F("'{0}' is not one of the options."),
+            AnswerProblemCodes.OneChoiceOnly => localizer["Choose only one option."],
+            AnswerProblemCodes.TooManyChoices => F("Choose at most {0} options."),
+            AnswerProblemCodes.OtherTextMissing => localizer["Say what 'other' is."],
+            AnswerProblemCodes.TooManyItems => F("At most {0} items are allowed; there are {1}."),
+            AnswerProblemCodes.TooFewItems => F("Add at least {0} item(s)."),
+            _ => problem.Message,
+        };
+    }
+
+    private static object Display(object value) => value is decimal d ? NumberText.Format(d, CultureInfo.CurrentCulture) : value;
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Components;
+using SmartCitiesStudy.Domain.Answers;
+using SmartCitiesStudy.Domain.Questionnaires;
+
+namespace SmartCitiesStudy.Web.Features.Questionnaires.Form;
+
+public sealed partial class QuestionnaireForm
+{
+    private IReadOnlyList<SectionProgress> _progress = [];
+    private IReadOnlyList<AnswerProblem> _problems = [];
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>The questionnaire, its answers and where changes go.</summary>
+    [Parameter, EditorRequired]
+    public FormState State { get; set; } = default!;
+
+    /// <summary>The section shown (its code); the first one when null.</summary>
+    [Parameter]
+    public string? SectionCode { get; set; }
+
+    /// <summary>Called when the person moves to another section (to remember where they were).</summary>
+    [Parameter]
+    public EventCallback<string> SectionCodeChanged { get; set; }
+
+    private Section Current => State.Definition.Sections.FirstOrDefault(s => s.Code == SectionCode) ?? State.Definition.Sections[0];
+
+    private int Index => State.Definition.Sections.ToList().IndexOf(Current);
+
+    protected override void OnInitialized()
+    {
+        State.Changed += OnStateChanged;
+        Refresh();
+    }
+
+    public void Dispose() => State.Changed -= OnStateChanged;
+
+    private void OnStateChanged()
+    {
+        Refresh();
+        _ = InvokeAsync(StateHasChanged);
+    }
+
+    private void Refresh()
+    {
+        _progress = State.Rules.Progress(State.Answers);
+        var sectionQuestions = Current.Questions.Select(q => q.Code).ToHashSet();
+        _problems = [.. State.CurrentProblems().Where(p => sectionQuestions.Contains(AnswerPath.QuestionCode(p.Path)))];
+    }
+
+    private async Task SelectAsync(string? code)
+    {
+        if (code is null || code == Current.Code)
+        {
+            return;
+        }
+
+        SectionCode = code;
+        Refresh();
+        await SectionCodeChanged.InvokeAsync(code);
+    }
+
+    private Task MoveAsync(int by) => SelectAsync(State.Definition.Sections[Index + by].Code);
+
+    private string QuestionTitle(string path) =>
+        State.Rules.TryResolve(path, out var question, out _, out _) ? State.T(question.Title) : path;
+}

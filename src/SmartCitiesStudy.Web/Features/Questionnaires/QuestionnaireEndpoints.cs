@@ -1,0 +1,27 @@
+using System.Text;
+using SmartCitiesStudy.Application.Features.Questionnaires;
+using SmartCitiesStudy.Application.Security;
+using SmartCitiesStudy.Domain.Questionnaires;
+
+namespace SmartCitiesStudy.Web.Features.Questionnaires;
+
+/// <summary><c>GET /portal/editions/{code}/questionnaire.json</c>: the current questionnaire, for the secretariat.</summary>
+public static class QuestionnaireEndpoints
+{
+    public static IEndpointRouteBuilder MapQuestionnaireEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/portal/editions/{code}/questionnaire.json", async (string code, int? version, LoadQuestionnaire load, CancellationToken cancellationToken) =>
+            {
+                var snapshot = await load.ExecuteAsync(code, version, cancellationToken);
+                if (snapshot is null)
+                {
+                    return Results.NotFound($"Edition '{code}' has no questionnaire{(version is null ? string.Empty : $" version {version}")}.");
+                }
+
+                var bytes = Encoding.UTF8.GetBytes(QuestionnaireJson.Write(snapshot.Definition) + "\n");
+                return Results.File(bytes, "application/json; charset=utf-8", $"questionnaire-{code}-v{snapshot.VersionNumber}.json");
+            })
+            .RequireAuthorization(policy => policy.RequireRole(StudyRoles.Secretariat));
+        return endpoints;
+    }
+}
