@@ -31,6 +31,7 @@ public static class StudyPipeline
         }
 
         app.UseRequestLocalization();
+        app.UseCultureFromQueryString();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -52,6 +52,16 @@ public sealed class PublicPagesTests(StudyWebApp app) : IClassFixture<StudyWebAp
         Assert.Contains("<html lang=\"fr\">", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_language_in_the_url_is_remembered_so_interactive_pages_keep_it_after_loading()
+    {
+        using var client = app.CreateBrowserClient();
+        using var response = await client.GetAsync(new Uri("/?lang=es", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=c%3Des%7Cuic%3Des", StringComparison.Ordinal));
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("<html lang=\"es\">", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("https://evil.example/")]
     [InlineData("//evil.example/")]

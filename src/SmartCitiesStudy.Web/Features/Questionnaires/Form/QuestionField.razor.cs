@@ -38,7 +38,7 @@ public sealed partial class QuestionField
     private string? DescribedBy => string.Join(' ', new[] { Question.Help is null ? null : AnchorId + "-help", Problems.Count > 0 ? AnchorId + "-error" : null }.OfType<string>()) is { Length: > 0 } ids ? ids : null;
 
     private IReadOnlyList<AnswerProblem> Problems => _unparsableNumber
-        ? [new AnswerProblem(Path, "number.unreadable", "Not a number.")]
+        ? [new AnswerProblem(Path, AnswerProblemText.UnreadableNumber, "Not a number.")]
         : _problems.Count > 0 ? _problems : QuestionnaireRules.ValidateValue(Question, Path, Value);
 
     protected override void OnParametersSet()
