@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Domain.Answers;
+using SmartCitiesStudy.Domain.Audit;
 using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Questionnaires;
@@ -24,6 +25,10 @@ public interface IStudyDbContext : IAsyncDisposable, IDisposable
     DbSet<QuestionnaireVersion> QuestionnaireVersions { get; }
 
     DbSet<Answer> Answers { get; }
+
+    DbSet<AnswerChange> AnswerChanges { get; }
+
+    DbSet<AuditEntry> AuditEntries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using SmartCitiesStudy.Application.Features.Questionnaires;
+using SmartCitiesStudy.Application.Security;
 using SmartCitiesStudy.Domain.Questionnaires;
 
 namespace SmartCitiesStudy.Cli.Commands;
@@ -80,7 +81,7 @@ internal static class QuestionnaireCommands
                 }
 
                 var code = parse.GetRequiredValue(edition);
-                var result = await services.GetRequiredService<SaveQuestionnaire>().ExecuteAsync(code, json, userId: null, ct);
+                var result = await services.GetRequiredService<SaveQuestionnaire>().ExecuteAsync(code, json, StudyUser.System, ct);
                 await WriteWarningsAsync(context, result.Warnings);
                 if (!result.Saved)
                 {

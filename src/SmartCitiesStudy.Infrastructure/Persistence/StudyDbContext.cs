@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SmartCitiesStudy.Application.Abstractions;
 using SmartCitiesStudy.Domain.Answers;
+using SmartCitiesStudy.Domain.Audit;
 using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Questionnaires;
@@ -28,6 +29,10 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options)
     public DbSet<QuestionnaireVersion> QuestionnaireVersions => Set<QuestionnaireVersion>();
 
     public DbSet<Answer> Answers => Set<Answer>();
+
+    public DbSet<AnswerChange> AnswerChanges => Set<AnswerChange>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

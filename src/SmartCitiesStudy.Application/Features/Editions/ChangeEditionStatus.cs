@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Application.Abstractions;
+using SmartCitiesStudy.Application.Features.Audit;
+using SmartCitiesStudy.Application.Security;
+using SmartCitiesStudy.Domain.Audit;
 using SmartCitiesStudy.Domain.Common;
 
 namespace SmartCitiesStudy.Application.Features.Editions;
@@ -12,8 +15,13 @@ public sealed class ChangeEditionStatus(IStudyDbContextFactory dbFactory, TimePr
 {
     public const string ConcurrencyCode = "edition.changed_by_someone_else";
 
-    public async Task<OperationResult> ExecuteAsync(string editionCode, EditionAction action, int expectedVersion, string? reason = null, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> ExecuteAsync(string editionCode, EditionAction action, int expectedVersion, StudyUser user, string? reason = null, CancellationToken cancellationToken = default)
     {
+        if (!user.IsSecretariat)
+        {
+            return OperationResult.Refused("Only the secretariat can open, close, publish or reopen editions.", "forbidden");
+        }
+
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var edition = await db.Editions.SingleOrDefaultAsync(e => e.Code == editionCode, cancellationToken);
         if (edition is null)
@@ -32,6 +40,7 @@ public sealed class ChangeEditionStatus(IStudyDbContextFactory dbFactory, TimePr
         }
 
         var now = clock.GetUtcNow();
+        var before = edition.Status;
         try
         {
             switch (action)
@@ -52,6 +61,7 @@ public sealed class ChangeEditionStatus(IStudyDbContextFactory dbFactory, TimePr
                     throw new ArgumentOutOfRangeException(nameof(action), action, null);
             }
 
+            db.Record(now, user, AuditActions.EditionStatusChanged, "edition", edition.Code, edition.Id, before: before.ToString(), after: edition.Status.ToString(), reason: reason);
             await db.SaveChangesAsync(cancellationToken);
             return OperationResult.Done;
         }

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Application.Abstractions;
+using SmartCitiesStudy.Application.Features.Audit;
+using SmartCitiesStudy.Application.Security;
+using SmartCitiesStudy.Domain.Audit;
 using SmartCitiesStudy.Application.Features.Questionnaires;
 using SmartCitiesStudy.Domain.Common;
 using SmartCitiesStudy.Domain.Editions;
@@ -13,8 +16,13 @@ namespace SmartCitiesStudy.Application.Features.Editions;
 /// </summary>
 public sealed class CreateEdition(IStudyDbContextFactory dbFactory, LoadQuestionnaire loadQuestionnaire, TimeProvider clock)
 {
-    public async Task<OperationResult> ExecuteAsync(string code, string title, string theme, int year, string? copyQuestionnaireFrom, string? userId, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> ExecuteAsync(string code, string title, string theme, int year, string? copyQuestionnaireFrom, StudyUser user, CancellationToken cancellationToken = default)
     {
+        if (!user.IsSecretariat)
+        {
+            return OperationResult.Refused("Only the secretariat can create editions.", "forbidden");
+        }
+
         Edition edition;
         try
         {
@@ -45,12 +53,14 @@ public sealed class CreateEdition(IStudyDbContextFactory dbFactory, LoadQuestion
 
         db.Editions.Add(edition);
         await db.SaveChangesAsync(cancellationToken);
+        db.Record(clock.GetUtcNow(), user, AuditActions.EditionCreated, "edition", edition.Code, edition.Id, after: $"{edition.Title} ({edition.Theme})", reason: copy is null ? null : $"questionnaire copied from {copyQuestionnaireFrom}");
         if (copy is not null)
         {
-            db.QuestionnaireVersions.Add(new QuestionnaireVersion(edition.Id, 1, QuestionnaireJson.Write(copy), clock.GetUtcNow(), userId));
+            db.QuestionnaireVersions.Add(new QuestionnaireVersion(edition.Id, 1, QuestionnaireJson.Write(copy), clock.GetUtcNow(), user.UserId));
             edition.UseQuestionnaireVersion(1);
-            await db.SaveChangesAsync(cancellationToken);
         }
+
+        await db.SaveChangesAsync(cancellationToken);
 
         return OperationResult.Done;
     }

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Application.Abstractions;
+using SmartCitiesStudy.Application.Features.Audit;
+using SmartCitiesStudy.Application.Security;
+using SmartCitiesStudy.Domain.Audit;
 using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Questionnaires;
 
@@ -12,8 +15,13 @@ namespace SmartCitiesStudy.Application.Features.Questionnaires;
 /// </summary>
 public sealed class SaveQuestionnaire(IStudyDbContextFactory dbFactory, TimeProvider clock)
 {
-    public async Task<SaveQuestionnaireResult> ExecuteAsync(string editionCode, string json, string? userId, CancellationToken cancellationToken = default)
+    public async Task<SaveQuestionnaireResult> ExecuteAsync(string editionCode, string json, StudyUser user, CancellationToken cancellationToken = default)
     {
+        if (!user.IsSecretariat)
+        {
+            return SaveQuestionnaireResult.Refused([new DefinitionProblem("$", "Only the secretariat can change questionnaires.")]);
+        }
+
         var (definition, report) = QuestionnaireJson.Parse(json);
         if (definition is null)
         {
@@ -53,7 +61,7 @@ public sealed class SaveQuestionnaire(IStudyDbContextFactory dbFactory, TimeProv
         {
             if (current is null)
             {
-                db.QuestionnaireVersions.Add(new QuestionnaireVersion(edition.Id, 1, normalized, now, userId));
+                db.QuestionnaireVersions.Add(new QuestionnaireVersion(edition.Id, 1, normalized, now, user.UserId));
                 edition.UseQuestionnaireVersion(1);
             }
             else
@@ -61,6 +69,7 @@ public sealed class SaveQuestionnaire(IStudyDbContextFactory dbFactory, TimeProv
                 current.Replace(normalized, now);
             }
 
+            db.Record(now, user, AuditActions.QuestionnaireSaved, "edition", edition.Code, edition.Id, after: $"version {edition.QuestionnaireVersion}", reason: current is null ? "first version" : "draft edited in place");
             await db.SaveChangesAsync(cancellationToken);
             return new SaveQuestionnaireResult(true, edition.QuestionnaireVersion, current is null, false, [], report.Warnings);
         }
@@ -73,8 +82,9 @@ public sealed class SaveQuestionnaire(IStudyDbContextFactory dbFactory, TimeProv
         }
 
         var number = current.Number + 1;
-        db.QuestionnaireVersions.Add(new QuestionnaireVersion(edition.Id, number, normalized, now, userId));
+        db.QuestionnaireVersions.Add(new QuestionnaireVersion(edition.Id, number, normalized, now, user.UserId));
         edition.UseQuestionnaireVersion(number);
+        db.Record(now, user, AuditActions.QuestionnaireSaved, "edition", edition.Code, edition.Id, before: $"version {current.Number}", after: $"version {number}");
         await db.SaveChangesAsync(cancellationToken);
         return new SaveQuestionnaireResult(true, number, true, false, [], report.Warnings);
     }

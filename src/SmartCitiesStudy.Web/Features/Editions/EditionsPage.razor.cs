@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using SmartCitiesStudy.Application.Features.Editions;
+using SmartCitiesStudy.Web.Security;
 
 namespace SmartCitiesStudy.Web.Features.Editions;
 
@@ -44,7 +44,7 @@ public sealed partial class EditionsPage
             return;
         }
 
-        var outcome = await ChangeStatus.ExecuteAsync(edition.Code, action, edition.Version, reason.Length == 0 ? null : reason);
+        var outcome = await ChangeStatus.ExecuteAsync(edition.Code, action, edition.Version, await AuthenticationState.StudyUserAsync(), reason.Length == 0 ? null : reason);
         if (outcome.Succeeded)
         {
             Snackbar.Add(string.Format(CultureInfo.CurrentCulture, L["Edition {0}: done."], edition.Code), Severity.Success);
@@ -59,7 +59,7 @@ public sealed partial class EditionsPage
 
     private async Task CreateAsync()
     {
-        var parameters = new DialogParameters<CreateEditionDialog> { { d => d.Editions, _editions ?? [] }, { d => d.UserId, await UserIdAsync() } };
+        var parameters = new DialogParameters<CreateEditionDialog> { { d => d.Editions, _editions ?? [] }, { d => d.User, await AuthenticationState.StudyUserAsync() } };
         var dialog = await Dialogs.ShowAsync<CreateEditionDialog>(L["New edition"], parameters);
         if (await dialog.Result is { Canceled: false })
         {
@@ -70,16 +70,13 @@ public sealed partial class EditionsPage
 
     private async Task ImportAsync(EditionSummary edition)
     {
-        var parameters = new DialogParameters<ImportQuestionnaireDialog> { { d => d.Edition, edition }, { d => d.UserId, await UserIdAsync() } };
+        var parameters = new DialogParameters<ImportQuestionnaireDialog> { { d => d.Edition, edition }, { d => d.User, await AuthenticationState.StudyUserAsync() } };
         var dialog = await Dialogs.ShowAsync<ImportQuestionnaireDialog>(string.Format(CultureInfo.CurrentCulture, L["Import a questionnaire for {0}"], edition.Code), parameters);
         if (await dialog.Result is { Canceled: false })
         {
             await LoadAsync();
         }
     }
-
-    private async Task<string?> UserIdAsync() =>
-        (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier);
 
     private string Title(EditionAction action, string code) => string.Format(CultureInfo.CurrentCulture, action switch
     {

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Questionnaires;
+using SmartCitiesStudy.Application.Security;
+using SmartCitiesStudy.Domain.Audit;
 using SmartCitiesStudy.Domain.Answers;
 using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Questionnaires;
@@ -14,6 +16,9 @@ public sealed class SaveQuestionnaireTests : IAsyncLifetime
 {
     private TestDatabase _database = default!;
     private ServiceProvider _services = default!;
+
+    private static readonly StudyUser Secretariat = new("sec-1", "Sara Secretariat", null, new HashSet<string> { StudyRoles.Secretariat });
+    private static readonly StudyUser Officer = new("off-1", "Ane Officer", 1, new HashSet<string> { StudyRoles.CityOfficer });
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -34,7 +39,7 @@ public sealed class SaveQuestionnaireTests : IAsyncLifetime
 
     private async Task<QuestionnaireDefinition> CreateDraftFrom2017Async(string code = "2026")
     {
-        var created = await Get<CreateEdition>().ExecuteAsync(code, "Smart Cities Study " + code, "ECONOMY", 2026, "2017", userId: null, Ct);
+        var created = await Get<CreateEdition>().ExecuteAsync(code, "Smart Cities Study " + code, "ECONOMY", 2026, "2017", Secretariat, Ct);
         Assert.True(created.Succeeded, created.Error);
         return (await Get<LoadQuestionnaire>().ExecuteAsync(code, cancellationToken: Ct))!.Definition;
     }
@@ -43,7 +48,7 @@ public sealed class SaveQuestionnaireTests : IAsyncLifetime
     {
         await using var db = _database.CreateContext();
         var version = await db.Editions.Where(e => e.Code == code).Select(e => e.Version).SingleAsync(Ct);
-        Assert.True((await Get<ChangeEditionStatus>().ExecuteAsync(code, EditionAction.Open, version, cancellationToken: Ct)).Succeeded);
+        Assert.True((await Get<ChangeEditionStatus>().ExecuteAsync(code, EditionAction.Open, version, Secretariat, cancellationToken: Ct)).Succeeded);
     }
 
     private async Task AnswerAsync(string editionCode, string path, AnswerValue value)
@@ -68,7 +73,7 @@ public sealed class SaveQuestionnaireTests : IAsyncLifetime
     };
 
     private Task<SaveQuestionnaireResult> SaveAsync(string code, QuestionnaireDefinition d) =>
-        Get<SaveQuestionnaire>().ExecuteAsync(code, QuestionnaireJson.Write(d), "secretariat", Ct);
+        Get<SaveQuestionnaire>().ExecuteAsync(code, QuestionnaireJson.Write(d), Secretariat, Ct);
 
     [Fact]
     public async Task The_historical_editions_are_seeded_with_their_questionnaires()
@@ -159,7 +164,7 @@ public sealed class SaveQuestionnaireTests : IAsyncLifetime
     public async Task An_invalid_file_lists_every_problem_and_stores_nothing()
     {
         await CreateDraftFrom2017Async();
-        var result = await Get<SaveQuestionnaire>().ExecuteAsync("2026", """{ "edition": "2026", "title": { "en": "" }, "sections": [] }""", null, Ct);
+        var result = await Get<SaveQuestionnaire>().ExecuteAsync("2026", """{ "edition": "2026", "title": { "en": "" }, "sections": [] }""", Secretariat, Ct);
         Assert.False(result.Saved);
         Assert.Equal(2, result.Problems.Count);
         Assert.Equal(1, (await Get<LoadQuestionnaire>().ExecuteAsync("2026", cancellationToken: Ct))!.VersionNumber);
@@ -169,10 +174,10 @@ public sealed class SaveQuestionnaireTests : IAsyncLifetime
     public async Task Export_then_import_is_lossless()
     {
         var exported = QuestionnaireJson.Write((await Get<LoadQuestionnaire>().ExecuteAsync("2017", cancellationToken: Ct))!.Definition);
-        await Get<CreateEdition>().ExecuteAsync("2030", "Smart Cities Study 2030", "ECONOMY", 2030, null, null, Ct);
+        await Get<CreateEdition>().ExecuteAsync("2030", "Smart Cities Study 2030", "ECONOMY", 2030, null, Secretariat, Ct);
         var asNextEdition = exported.Replace("\"edition\": \"2017\"", "\"edition\": \"2030\"", StringComparison.Ordinal);
 
-        var result = await Get<SaveQuestionnaire>().ExecuteAsync("2030", asNextEdition, null, Ct);
+        var result = await Get<SaveQuestionnaire>().ExecuteAsync("2030", asNextEdition, Secretariat, Ct);
         Assert.True(result.Saved, string.Join('\n', result.Problems));
 
         var again = QuestionnaireJson.Write((await Get<LoadQuestionnaire>().ExecuteAsync("2030", cancellationToken: Ct))!.Definition);
@@ -182,12 +187,32 @@ public sealed class SaveQuestionnaireTests : IAsyncLifetime
     [Fact]
     public async Task Opening_an_edition_without_a_questionnaire_is_refused()
     {
-        await Get<CreateEdition>().ExecuteAsync("2030", "Smart Cities Study 2030", "ECONOMY", 2030, null, null, Ct);
+        await Get<CreateEdition>().ExecuteAsync("2030", "Smart Cities Study 2030", "ECONOMY", 2030, null, Secretariat, Ct);
         await using var db = _database.CreateContext();
         var version = await db.Editions.Where(e => e.Code == "2030").Select(e => e.Version).SingleAsync(Ct);
-        var result = await Get<ChangeEditionStatus>().ExecuteAsync("2030", EditionAction.Open, version, cancellationToken: Ct);
+        var result = await Get<ChangeEditionStatus>().ExecuteAsync("2030", EditionAction.Open, version, Secretariat, cancellationToken: Ct);
         Assert.False(result.Succeeded);
         Assert.Contains("no questionnaire", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Officers_cannot_change_editions_or_questionnaires_and_every_change_is_audited()
+    {
+        var draft = await CreateDraftFrom2017Async();
+        Assert.Equal("forbidden", (await Get<CreateEdition>().ExecuteAsync("2031", "S", "T", 2031, null, Officer, Ct)).ErrorCode);
+        Assert.False((await Get<SaveQuestionnaire>().ExecuteAsync("2026", QuestionnaireJson.Write(draft), Officer, Ct)).Saved);
+        await using (var db = _database.CreateContext())
+        {
+            var version = await db.Editions.Where(e => e.Code == "2026").Select(e => e.Version).SingleAsync(Ct);
+            Assert.Equal("forbidden", (await Get<ChangeEditionStatus>().ExecuteAsync("2026", EditionAction.Open, version, Officer, cancellationToken: Ct)).ErrorCode);
+        }
+
+        await OpenAsync("2026");
+        await using var check = _database.CreateContext();
+        var trail = await check.AuditEntries.OrderBy(a => a.Id).Select(a => new { a.Action, a.UserName, a.Before, a.After }).ToListAsync(Ct);
+        Assert.Equal([AuditActions.EditionCreated, AuditActions.EditionStatusChanged], trail.Select(t => t.Action));
+        Assert.All(trail, t => Assert.Equal("Sara Secretariat", t.UserName));
+        Assert.Equal(("Draft", "Open"), (trail[1].Before, trail[1].After));
     }
 
     [Fact]
@@ -195,7 +220,7 @@ public sealed class SaveQuestionnaireTests : IAsyncLifetime
     {
         await CreateDraftFrom2017Async();
         await OpenAsync("2026");
-        var result = await Get<ChangeEditionStatus>().ExecuteAsync("2026", EditionAction.Close, expectedVersion: 0, cancellationToken: Ct);
+        var result = await Get<ChangeEditionStatus>().ExecuteAsync("2026", EditionAction.Close, expectedVersion: 0, Secretariat, cancellationToken: Ct);
         Assert.Equal(ChangeEditionStatus.ConcurrencyCode, result.ErrorCode);
     }
 }

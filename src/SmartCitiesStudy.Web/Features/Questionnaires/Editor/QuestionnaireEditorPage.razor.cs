@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -7,6 +6,7 @@ using SmartCitiesStudy.Application.Features.Questionnaires;
 using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Questionnaires;
 using SmartCitiesStudy.Web.Localization;
+using SmartCitiesStudy.Web.Security;
 
 namespace SmartCitiesStudy.Web.Features.Questionnaires.Editor;
 
@@ -121,8 +121,7 @@ public sealed partial class QuestionnaireEditorPage
         }
 
         _saving = true;
-        var userId = (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier);
-        var result = await SaveQuestionnaire.ExecuteAsync(Code, QuestionnaireJson.Write(_working), userId);
+        var result = await SaveQuestionnaire.ExecuteAsync(Code, QuestionnaireJson.Write(_working), await AuthenticationState.StudyUserAsync());
         _saving = false;
         _problems = result.Problems;
         if (!result.Saved)

@@ -1,0 +1,20 @@
+namespace SmartCitiesStudy.Domain.Audit;
+
+/// <summary>The actions the audit trail records. Stored as text: do not rename.</summary>
+public static class AuditActions
+{
+    public const string EditionCreated = "edition.created";
+    public const string EditionStatusChanged = "edition.status_changed";
+    public const string QuestionnaireSaved = "questionnaire.saved";
+    public const string ResponseStatusChanged = "response.status_changed";
+    public const string AnswerChanged = "answer.changed";
+    public const string AnswerCorrectedByReviewer = "answer.corrected_by_reviewer";
+    public const string AnswersImported = "answers.imported";
+    public const string CommentAdded = "comment.added";
+    public const string CityCreated = "city.created";
+    public const string CityChanged = "city.changed";
+    public const string PersonInvited = "person.invited";
+    public const string PersonActivated = "person.activated";
+    public const string PersonDeactivated = "person.deactivated";
+    public const string RoleChanged = "person.role_changed";
+}
