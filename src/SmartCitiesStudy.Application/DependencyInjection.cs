@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Questionnaires;
+using SmartCitiesStudy.Application.Features.Responses;
 
 namespace SmartCitiesStudy.Application;
 
@@ -14,6 +15,10 @@ public static class DependencyInjection
         services.AddSingleton<CreateEdition>();
         services.AddSingleton<LoadQuestionnaire>();
         services.AddSingleton<SaveQuestionnaire>();
+        services.AddSingleton<OpenResponse>();
+        services.AddSingleton<SaveAnswer>();
+        services.AddSingleton<SubmitResponse>();
+        services.AddSingleton<ListMyQuestionnaires>();
         return services;
     }
 }

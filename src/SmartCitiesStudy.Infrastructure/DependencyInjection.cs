@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmartCitiesStudy.Application.Abstractions;
+using SmartCitiesStudy.Application.Features.Responses;
+using SmartCitiesStudy.Infrastructure.Events;
 using SmartCitiesStudy.Infrastructure.Identity;
 using SmartCitiesStudy.Infrastructure.Persistence;
 using SmartCitiesStudy.Infrastructure.Seeding;
@@ -41,6 +43,7 @@ public static class DependencyInjection
             .SetApplicationName("SmartCitiesStudy")
             .PersistKeysToDbContext<StudyDbContext>();
 
+        services.AddSingleton<IResponseEvents, InMemoryResponseEvents>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();

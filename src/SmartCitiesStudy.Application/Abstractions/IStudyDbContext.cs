@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using SmartCitiesStudy.Domain.Answers;
 using SmartCitiesStudy.Domain.Audit;
 using SmartCitiesStudy.Domain.Cities;
@@ -29,6 +30,9 @@ public interface IStudyDbContext : IAsyncDisposable, IDisposable
     DbSet<AnswerChange> AnswerChanges { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
+
+    /// <summary>Transactions and set-based updates, for the few use cases that need them.</summary>
+    DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -17,7 +17,7 @@ public sealed class Answer : IHasVersion
         ValueJson = string.Empty;
     }
 
-    public Answer(int responseId, string path, AnswerValue value, int questionnaireVersion, DateTimeOffset now, string? userId)
+    public Answer(int responseId, string path, AnswerValue value, int questionnaireVersion, DateTimeOffset now, string? userId, string? userName = null)
     {
         ResponseId = responseId;
         Path = path;
@@ -26,6 +26,8 @@ public sealed class Answer : IHasVersion
         QuestionnaireVersion = questionnaireVersion;
         UpdatedAt = now;
         UpdatedByUserId = userId;
+        UpdatedByName = userName;
+        Version = 1; // 0 means "no answer yet" to the form's concurrency check
     }
 
     public long Id { get; private set; }
@@ -46,15 +48,19 @@ public sealed class Answer : IHasVersion
 
     public string? UpdatedByUserId { get; private set; }
 
+    /// <summary>The name of who saved it, as it was then (shown as "changed by Jon at 10:42").</summary>
+    public string? UpdatedByName { get; private set; }
+
     public int Version { get; set; }
 
     public AnswerValue Value => AnswerValue.FromJson(ValueJson);
 
-    public void Change(AnswerValue value, int questionnaireVersion, DateTimeOffset now, string? userId)
+    public void Change(AnswerValue value, int questionnaireVersion, DateTimeOffset now, string? userId, string? userName = null)
     {
         ValueJson = value.ToJson();
         QuestionnaireVersion = questionnaireVersion;
         UpdatedAt = now;
         UpdatedByUserId = userId;
+        UpdatedByName = userName;
     }
 }

@@ -15,6 +15,7 @@ internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
         builder.Property(a => a.QuestionCode).HasMaxLength(64).IsRequired();
         builder.Property(a => a.ValueJson).IsRequired();
         builder.Property(a => a.UpdatedByUserId).HasMaxLength(450);
+        builder.Property(a => a.UpdatedByName).HasMaxLength(200);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => new { a.ResponseId, a.Path }).IsUnique();
         builder.HasIndex(a => a.QuestionCode);

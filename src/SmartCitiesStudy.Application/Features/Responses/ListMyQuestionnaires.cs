@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using SmartCitiesStudy.Application.Abstractions;
+using SmartCitiesStudy.Application.Features.Questionnaires;
+using SmartCitiesStudy.Application.Security;
+using SmartCitiesStudy.Domain.Answers;
+using SmartCitiesStudy.Domain.Editions;
+
+namespace SmartCitiesStudy.Application.Features.Responses;
+
+/// <summary>
+/// An officer's home: the editions open for their city, and earlier ones their city answered, with the response's
+/// status and how complete it is.
+/// </summary>
+public sealed class ListMyQuestionnaires(IStudyDbContextFactory dbFactory, LoadQuestionnaire loadQuestionnaire)
+{
+    public async Task<IReadOnlyList<MyQuestionnaire>> ExecuteAsync(StudyUser user, CancellationToken cancellationToken = default)
+    {
+        if (user.CityId is not { } cityId || !user.IsOfficerOf(cityId))
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var rows = await db.Editions.AsNoTracking()
+            .Where(e => e.Status != EditionStatus.Draft && e.QuestionnaireVersion > 0)
+            .Select(e => new { Edition = e, Response = db.Responses.FirstOrDefault(r => r.EditionId == e.Id && r.CityId == cityId) })
+            .Where(x => x.Edition.Status == EditionStatus.Open || x.Response != null)
+            .OrderByDescending(x => x.Edition.Year)
+            .ToListAsync(cancellationToken);
+
+        var result = new List<MyQuestionnaire>(rows.Count);
+        foreach (var row in rows)
+        {
+            var percent = 0;
+            if (row.Response is not null)
+            {
+                var questionnaire = await loadQuestionnaire.ExecuteAsync(row.Edition.Code, cancellationToken: cancellationToken);
+                var answers = (await db.Answers.AsNoTracking().Where(a => a.ResponseId == row.Response.Id).Select(a => new { a.Path, a.ValueJson }).ToListAsync(cancellationToken))
+                    .ToDictionary(a => a.Path, a => AnswerValue.FromJson(a.ValueJson), StringComparer.Ordinal);
+                var progress = new QuestionnaireRules(questionnaire!.Definition).Progress(answers);
+                var shown = progress.Sum(p => p.Shown);
+                percent = shown == 0 ? 0 : (int)Math.Floor(100.0 * progress.Sum(p => p.Answered) / shown);
+            }
+
+            result.Add(new MyQuestionnaire(
+                row.Edition.Code, row.Edition.Title, row.Edition.Theme, row.Edition.Status, row.Edition.Deadline,
+                row.Response?.Id, row.Response?.Status, percent, OpenComments: 0));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using SmartCitiesStudy.Application.Abstractions;
+using SmartCitiesStudy.Application.Features.Audit;
+using SmartCitiesStudy.Application.Features.Questionnaires;
+using SmartCitiesStudy.Application.Security;
+using SmartCitiesStudy.Domain.Answers;
+using SmartCitiesStudy.Domain.Audit;
+
+namespace SmartCitiesStudy.Application.Features.Responses;
+
+/// <summary>What submitting did: submitted, or refused with the reason and every missing or invalid answer.</summary>
+public sealed record SubmitResult(bool Submitted, string? Refusal, IReadOnlyList<AnswerProblem> Problems);
+
+/// <summary>
+/// Sends a city's response to the secretariat when every required question (shown by its conditions) has an
+/// acceptable answer. After that the form is read-only until a reviewer returns it.
+/// </summary>
+public sealed class SubmitResponse(IStudyDbContextFactory dbFactory, LoadQuestionnaire loadQuestionnaire, IResponseEvents events, TimeProvider clock)
+{
+    public async Task<SubmitResult> ExecuteAsync(StudyUser user, int responseId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var response = await db.Responses.SingleOrDefaultAsync(r => r.Id == responseId, cancellationToken);
+        var edition = response is null ? null : await db.Editions.AsNoTracking().SingleAsync(e => e.Id == response.EditionId, cancellationToken);
+        if (response is null || edition is null)
+        {
+            return new SubmitResult(false, ResponseRefusals.NotFound, []);
+        }
+
+        if (ResponseAccess.WhyNotEditable(user, edition, response) is { } refusal)
+        {
+            return new SubmitResult(false, refusal, []);
+        }
+
+        var questionnaire = await loadQuestionnaire.ExecuteAsync(edition.Code, cancellationToken: cancellationToken);
+        var answers = (await db.Answers.AsNoTracking().Where(a => a.ResponseId == responseId).Select(a => new { a.Path, a.ValueJson }).ToListAsync(cancellationToken))
+            .ToDictionary(a => a.Path, a => AnswerValue.FromJson(a.ValueJson), StringComparer.Ordinal);
+        var problems = new QuestionnaireRules(questionnaire!.Definition).Check(answers, requireComplete: true);
+        if (problems.Count > 0)
+        {
+            return new SubmitResult(false, ResponseRefusals.Incomplete, problems);
+        }
+
+        var now = clock.GetUtcNow();
+        var before = response.Status;
+        response.Submit(now);
+        db.Record(now, user, AuditActions.ResponseStatusChanged, "response", response.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), edition.Id, response.Id, before.ToString(), response.Status.ToString());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new SubmitResult(false, ResponseRefusals.Conflict, []);
+        }
+
+        events.Publish(new ResponseStatusChanged(response.Id, response.Status, user.UserId, user.DisplayName, now));
+        return new SubmitResult(true, null, []);
+    }
+}
