@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SmartCitiesStudy.Application.Features.Editions;
+using SmartCitiesStudy.Application.Features.Indicators;
 using SmartCitiesStudy.Application.Features.Questionnaires;
 
 namespace SmartCitiesStudy.Application;
@@ -14,6 +15,7 @@ public static class DependencyInjection
         services.AddSingleton<CreateEdition>();
         services.AddSingleton<LoadQuestionnaire>();
         services.AddSingleton<SaveQuestionnaire>();
+        services.AddSingleton<ComputeIndicators>();
         return services;
     }
 }
