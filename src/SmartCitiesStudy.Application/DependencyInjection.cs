@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SmartCitiesStudy.Application.Features.Editions;
+using SmartCitiesStudy.Application.Features.Indicators;
 using SmartCitiesStudy.Application.Features.Questionnaires;
 using SmartCitiesStudy.Application.Features.Responses;
 
@@ -19,6 +20,7 @@ public static class DependencyInjection
         services.AddSingleton<SaveAnswer>();
         services.AddSingleton<SubmitResponse>();
         services.AddSingleton<ListMyQuestionnaires>();
+        services.AddSingleton<ComputeIndicators>();
         return services;
     }
 }

@@ -25,6 +25,7 @@ public sealed partial class DemoDataSeeder(
     {
         var added = await SeedCitiesAsync(cancellationToken);
         added += await SeedNextEditionAsync(cancellationToken);
+        added += await SeedResponsesAsync(cancellationToken);
         added += await SeedAccountsAsync(cancellationToken);
         return added;
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using SmartCitiesStudy.Web.Components;
 using SmartCitiesStudy.Web.Components.Account;
+using SmartCitiesStudy.Web.Features.Api;
 using SmartCitiesStudy.Web.Features.Questionnaires;
 using SmartCitiesStudy.Web.Localization;
 
@@ -40,6 +41,7 @@ public static class StudyPipeline
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
         app.MapCultureEndpoints();
         app.MapQuestionnaireEndpoints();
+        app.MapEditionsApi();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization(); // pages opt out with [AllowAnonymous]

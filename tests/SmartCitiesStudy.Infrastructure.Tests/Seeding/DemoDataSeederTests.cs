@@ -30,7 +30,7 @@ public sealed class DemoDataSeederTests
         }
 
         await using var db = database.CreateContext();
-        Assert.Equal(20, await db.Cities.CountAsync(ct));
+        Assert.Equal(DemoCities.Study2017.Count + DemoEditionCities.Others.Count, await db.Cities.CountAsync(ct));
         var edition2017 = await db.Editions.SingleAsync(e => e.Code == "2017", ct);
         var bands = (await db.CityPopulations.Where(p => p.EditionId == edition2017.Id).ToListAsync(ct))
             .GroupBy(p => p.Band).ToDictionary(g => g.Key, g => g.Count());

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SmartCitiesStudy.Domain.Indicators;
+
+namespace SmartCitiesStudy.Application.Features.Indicators;
+
+/// <summary>
+/// The one JSON rendering of an <see cref="IndicatorDocument"/>, used by the CLI and the open-data API so both give
+/// the same bytes: the property names and order of the public contract, camelCase, invariant numbers with one
+/// decimal (75.0), null percentages written as null, indented, ending with a newline.
+/// </summary>
+public static class IndicatorJson
+{
+    public const string ContentType = "application/json; charset=utf-8";
+
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NewLine = "\n",
+    };
+
+    public static string Write(IndicatorDocument document) => Encoding.UTF8.GetString(WriteUtf8(document));
+
+    public static byte[] WriteUtf8(IndicatorDocument document)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, Options))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("edition", document.Edition);
+            writer.WriteNumber("respondents", document.Respondents);
+            writer.WriteStartArray("indicators");
+            foreach (var indicator in document.Indicators)
+            {
+                WriteIndicator(writer, indicator);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        stream.WriteByte((byte)'\n');
+        return stream.ToArray();
+    }
+
+    private static void WriteIndicator(Utf8JsonWriter writer, Indicator indicator)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", indicator.Id);
+        writer.WriteString("kind", indicator.KindCode);
+        switch (indicator)
+        {
+            case ShareIndicator share:
+                writer.WriteNumber("numerator", share.Numerator);
+                writer.WriteNumber("denominator", share.Denominator);
+                WriteDecimal(writer, "percent", share.Percent);
+                writer.WriteNumber("missing", share.Missing);
+                WriteGroups(writer, "byRegion", share.ByRegion);
+                WriteGroups(writer, "byPopulationBand", share.ByPopulationBand);
+                break;
+            case ChoiceIndicator choice:
+                writer.WriteNumber("denominator", choice.Denominator);
+                writer.WriteNumber("missing", choice.Missing);
+                writer.WriteStartArray("options");
+                foreach (var option in choice.Options)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("code", option.Code);
+                    writer.WriteNumber("numerator", option.Numerator);
+                    WriteDecimal(writer, "percent", option.Percent);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                break;
+            case MeanIndicator mean:
+                writer.WriteNumber("n", mean.N);
+                writer.WriteNumber("missing", mean.Missing);
+                WriteDecimal(writer, "mean", mean.Mean);
+                WriteDecimal(writer, "median", mean.Median);
+                break;
+            default:
+                throw new InvalidOperationException($"No JSON form for indicator {indicator.GetType().Name}.");
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteGroups(Utf8JsonWriter writer, string name, IReadOnlyList<GroupShare> groups)
+    {
+        writer.WriteStartArray(name);
+        foreach (var group in groups)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("group", group.Group);
+            writer.WriteNumber("numerator", group.Numerator);
+            writer.WriteNumber("denominator", group.Denominator);
+            WriteDecimal(writer, "percent", group.Percent);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    // Always one decimal ("75.0"), whatever the decimal's internal scale.
+    private static void WriteDecimal(Utf8JsonWriter writer, string name, decimal? value)
+    {
+        writer.WritePropertyName(name);
+        if (value is { } v)
+        {
+            writer.WriteRawValue(Format(v), skipInputValidation: true);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+
+    public static string Format(decimal value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using SmartCitiesStudy.Application.Features.Indicators;
+using SmartCitiesStudy.Domain.Indicators;
+
+namespace SmartCitiesStudy.Cli.Commands;
+
+/// <summary><c>indicators --edition CODE --format json|csv|table</c>: an edition's figures over its approved responses.</summary>
+internal static class IndicatorCommands
+{
+    public static Command Create(CliContext context)
+    {
+        var edition = new Option<string>("--edition") { Description = "Edition code, e.g. 2017.", Required = true };
+        var format = new Option<string>("--format") { Description = "json (the open-data document), csv, or table (for people).", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "csv", "table");
+
+        var command = new Command("indicators", "Compute an edition's indicators over its approved responses: \"x of N\", never a ranking.") { edition, format };
+        command.SetAction((parse, cancellationToken) => context.RunAsync(
+            async (services, ct) =>
+            {
+                var code = parse.GetRequiredValue(edition);
+                var document = await services.GetRequiredService<ComputeIndicators>().ExecuteAsync(code, ct);
+                if (document is null)
+                {
+                    await context.Error.WriteLineAsync($"error: there is no edition '{code}' with a questionnaire.");
+                    return StudyCli.Failure;
+                }
+
+                // Written as is (no WriteLine): the JSON is byte for byte what the API returns.
+                await context.Output.WriteAsync(parse.GetValue(format) switch
+                {
+                    "csv" => IndicatorCsv.Write(document),
+                    "table" => Table(document),
+                    _ => IndicatorJson.Write(document),
+                });
+                return StudyCli.Success;
+            },
+            cancellationToken));
+        return command;
+    }
+
+    private static string Table(IndicatorDocument document)
+    {
+        var rows = new List<(string Label, string Figure)>();
+        foreach (var indicator in document.Indicators)
+        {
+            switch (indicator)
+            {
+                case ShareIndicator share:
+                    rows.Add((share.Id, XOfN(share.Numerator, share.Denominator, share.Percent) + Missing(share.Missing)));
+                    rows.AddRange(share.ByRegion.Concat(share.ByPopulationBand).Select(g => ("  " + g.Group, XOfN(g.Numerator, g.Denominator, g.Percent))));
+                    break;
+                case ChoiceIndicator choice:
+                    rows.Add((choice.Id, $"{choice.Denominator} answered" + Missing(choice.Missing)));
+                    rows.AddRange(choice.Options.Select(o => ("  " + o.Code, XOfN(o.Numerator, choice.Denominator, o.Percent))));
+                    break;
+                case MeanIndicator mean:
+                    rows.Add((mean.Id, mean.N == 0
+                        ? "no answers" + Missing(mean.Missing)
+                        : $"mean {IndicatorJson.Format(mean.Mean!.Value)}, median {IndicatorJson.Format(mean.Median!.Value)} over {mean.N}" + Missing(mean.Missing)));
+                    break;
+            }
+        }
+
+        var width = rows.Count == 0 ? 0 : rows.Max(r => r.Label.Length);
+        var text = new System.Text.StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Edition {document.Edition}: {document.Respondents} approved response(s)\n");
+        foreach (var (label, figure) in rows)
+        {
+            text.Append(label.PadRight(width)).Append("  ").Append(figure).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static string XOfN(int numerator, int denominator, decimal? percent) =>
+        string.Create(CultureInfo.InvariantCulture, $"{numerator} of {denominator} ({(percent is { } p ? IndicatorJson.Format(p) + "%" : "n/a")})");
+
+    private static string Missing(int missing) =>
+        missing == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", {missing} missing");
+}

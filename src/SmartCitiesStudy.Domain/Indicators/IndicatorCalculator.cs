@@ -1,0 +1,160 @@
+using SmartCitiesStudy.Domain.Answers;
+using SmartCitiesStudy.Domain.Cities;
+using SmartCitiesStudy.Domain.Questionnaires;
+
+namespace SmartCitiesStudy.Domain.Indicators;
+
+/// <summary>
+/// Computes an edition's indicators from its counted (approved) responses, by the public counting rules:
+/// <list type="bullet">
+/// <item>share (yes/no): numerator = yes, denominator = yes + no, missing = respondents − denominator; for a question
+/// shown only when a yes/no parent is "yes", numerator = parent yes and child yes, denominator = parent no +
+/// (parent yes and child answered), so a parent "no" counts as a "no";</item>
+/// <item>choice: denominator = responses with at least one option chosen; one entry per option in questionnaire
+/// order (then <c>other</c> when allowed), zero counts included;</item>
+/// <item>mean (number): n = responses with a value; mean and median over them.</item>
+/// </list>
+/// Percentages, means and medians are rounded half away from zero to one decimal; a percentage is null when its
+/// denominator is 0. An answer that is invalid for its question (<see cref="QuestionnaireRules.ValidateValue"/>) or
+/// hidden by its condition (<see cref="QuestionnaireRules.IsShown"/>) is ignored, i.e. counted as not answered.
+/// Never ranks cities.
+/// </summary>
+public static class IndicatorCalculator
+{
+    public static IndicatorDocument Compute(QuestionnaireDefinition definition, IReadOnlyList<CountedResponse> responses)
+    {
+        var rules = new QuestionnaireRules(definition);
+        var effective = responses.Select(r => new Counted(r.Region, r.Band, EffectiveAnswers(rules, r.Answers))).ToList();
+        var indicators = new List<Indicator>();
+        foreach (var question in definition.Questions)
+        {
+            Indicator? indicator = (question.Indicator?.Kind, question.Type) switch
+            {
+                (IndicatorKind.Share, QuestionType.YesNo) => Share(definition, question, effective),
+                (IndicatorKind.Choice, QuestionType.SingleChoice or QuestionType.MultipleChoice) => Choice(question, effective),
+                (IndicatorKind.Mean, QuestionType.Number) => Mean(question, effective),
+                _ => null,
+            };
+            if (indicator is not null)
+            {
+                indicators.Add(indicator);
+            }
+        }
+
+        return new IndicatorDocument(definition.Edition, responses.Count, indicators);
+    }
+
+    /// <summary>100 × numerator / denominator, rounded half away from zero to one decimal; null when nothing to divide by.</summary>
+    public static decimal? Percent(int numerator, int denominator) =>
+        denominator == 0 ? null : Round(100m * numerator / denominator);
+
+    public static decimal Round(decimal value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
+
+    // Only the answers a reader of the response would see: valid for their question and shown by their condition.
+    private static Dictionary<string, AnswerValue> EffectiveAnswers(QuestionnaireRules rules, IReadOnlyDictionary<string, AnswerValue> answers)
+    {
+        var valid = new Dictionary<string, AnswerValue>(StringComparer.Ordinal);
+        foreach (var question in rules.Definition.Questions)
+        {
+            if (question.Type != QuestionType.Group
+                && answers.TryGetValue(question.Code, out var value)
+                && !value.IsEmpty
+                && QuestionnaireRules.ValidateValue(question, question.Code, value).Count == 0)
+            {
+                valid[question.Code] = value;
+            }
+        }
+
+        return valid
+            .Where(a => rules.IsShown(rules.Definition.Find(a.Key)!, valid))
+            .ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+    }
+
+    private static ShareIndicator Share(QuestionnaireDefinition definition, Question question, List<Counted> responses)
+    {
+        // A child of a yes/no parent shown on "yes": the parent's "no" is a "no" for the child too.
+        var parent = question.ShowWhen is { EqualTo: "yes", AnyOf: null } condition
+            && definition.Find(condition.Question) is { Type: QuestionType.YesNo } p
+                ? p
+                : null;
+
+        bool? Outcome(Counted response)
+        {
+            if (parent is not null && response.Answers.GetValueOrDefault(parent.Code)?.Bool is false)
+            {
+                return false;
+            }
+
+            return response.Answers.GetValueOrDefault(question.Code)?.Bool;
+        }
+
+        var outcomes = responses.Select(r => (Response: r, Outcome: Outcome(r))).ToList();
+        var numerator = outcomes.Count(o => o.Outcome is true);
+        var denominator = outcomes.Count(o => o.Outcome is not null);
+
+        List<GroupShare> Groups<TKey>(Func<Counted, TKey?> key, IEnumerable<TKey> order, Func<TKey, string> name)
+            where TKey : struct =>
+        [
+            .. order
+                .Select(k => (Key: k, Members: outcomes.Where(o => Nullable.Equals(key(o.Response), k)).ToList()))
+                .Where(g => g.Members.Count > 0)
+                .Select(g =>
+                {
+                    var yes = g.Members.Count(o => o.Outcome is true);
+                    var answered = g.Members.Count(o => o.Outcome is not null);
+                    return new GroupShare(name(g.Key), yes, answered, Percent(yes, answered));
+                }),
+        ];
+
+        var regions = Enum.GetValues<Region>().OrderBy(r => r.ToString(), StringComparer.Ordinal);
+        return new ShareIndicator(
+            question.Code,
+            numerator,
+            denominator,
+            Percent(numerator, denominator),
+            responses.Count - denominator,
+            Groups<Region>(r => r.Region, regions, r => r.ToString()),
+            Groups<PopulationBand>(r => r.Band, PopulationBands.All, b => b.Code()));
+    }
+
+    private static ChoiceIndicator Choice(Question question, List<Counted> responses)
+    {
+        var chosen = responses
+            .Select(r => r.Answers.GetValueOrDefault(question.Code)?.Codes?.ToHashSet(StringComparer.Ordinal))
+            .Where(codes => codes is { Count: > 0 })
+            .Select(codes => codes!)
+            .ToList();
+        var codes = question.Options.Select(o => o.Code).ToList();
+        if (question.AllowOther)
+        {
+            codes.Add(Question.OtherCode);
+        }
+
+        var denominator = chosen.Count;
+        var options = codes.Select(code =>
+        {
+            var numerator = chosen.Count(c => c.Contains(code));
+            return new OptionShare(code, numerator, Percent(numerator, denominator));
+        }).ToList();
+        return new ChoiceIndicator(question.Code, denominator, responses.Count - denominator, options);
+    }
+
+    private static MeanIndicator Mean(Question question, List<Counted> responses)
+    {
+        var values = responses
+            .Select(r => r.Answers.GetValueOrDefault(question.Code)?.Number)
+            .OfType<decimal>()
+            .Order()
+            .ToList();
+        var n = values.Count;
+        if (n == 0)
+        {
+            return new MeanIndicator(question.Code, 0, responses.Count, null, null);
+        }
+
+        var median = n % 2 == 1 ? values[n / 2] : (values[(n / 2) - 1] + values[n / 2]) / 2;
+        return new MeanIndicator(question.Code, n, responses.Count - n, Round(values.Sum() / n), Round(median));
+    }
+
+    private sealed record Counted(Region Region, PopulationBand? Band, IReadOnlyDictionary<string, AnswerValue> Answers);
+}

@@ -1,0 +1,99 @@
+extern alias cli;
+
+using System.Net;
+using System.Text.Json;
+using SmartCitiesStudy.Infrastructure.Seeding;
+using SmartCitiesStudy.Web.Tests.Infrastructure;
+using StudyCli = cli::SmartCitiesStudy.Cli.StudyCli;
+
+namespace SmartCitiesStudy.Web.Tests.Api;
+
+public sealed class EditionsApiTests(StudyWebApp app) : IClassFixture<StudyWebApp>
+{
+    private const string Secretariat = "secretariat@demo.smartcities.local";
+
+    [Fact]
+    public async Task The_cli_and_the_api_return_the_same_indicator_document_byte_for_byte()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = app.CreateBrowserClient();
+        using var response = await client.GetAsync(new Uri("/api/v1/editions/2017/indicators", UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsByteArrayAsync(ct);
+
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await StudyCli.RunAsync(["indicators", "--edition", "2017", "--format", "json"], output, error, app.Database.ConfigurationValues);
+        Assert.Equal(0, exitCode);
+        Assert.Equal(string.Empty, error.ToString());
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(output.ToString()), body);
+
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal(20, json.RootElement.GetProperty("respondents").GetInt32());
+        var first = json.RootElement.GetProperty("indicators")[0];
+        Assert.Equal("ss_strategy", first.GetProperty("id").GetString());
+        Assert.Equal("75.0", first.GetProperty("percent").GetRawText());
+    }
+
+    [Fact]
+    public async Task The_cli_csv_and_table_formats_say_x_of_n()
+    {
+        using var csv = new StringWriter();
+        Assert.Equal(0, await StudyCli.RunAsync(["indicators", "--edition", "2017", "--format", "csv"], csv, TextWriter.Null, app.Database.ConfigurationValues));
+        Assert.StartsWith("indicator,kind,group_type,group,option,numerator,denominator,percent,missing,n,mean,median\r\nss_strategy,share,,,,15,20,75.0,0,,,\r\n", csv.ToString(), StringComparison.Ordinal);
+        Assert.Contains("investment_factors,choice,,,geographic_position,5,19,26.3,,,,", csv.ToString(), StringComparison.Ordinal);
+
+        using var table = new StringWriter();
+        Assert.Equal(0, await StudyCli.RunAsync(["indicators", "--edition", "2017", "--format", "table"], table, TextWriter.Null, app.Database.ConfigurationValues));
+        Assert.Contains("15 of 20 (75.0%)", table.ToString(), StringComparison.Ordinal);
+        Assert.Contains("mean 30.0", table.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_edition_is_one_error_line_in_the_cli_and_a_404_problem_in_the_api()
+    {
+        using var error = new StringWriter();
+        Assert.Equal(1, await StudyCli.RunAsync(["indicators", "--edition", "1999"], TextWriter.Null, error, app.Database.ConfigurationValues));
+        Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        using var client = app.CreateBrowserClient();
+        using var response = await client.GetAsync(new Uri("/api/v1/editions/1999/indicators", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("1999", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Anonymous_readers_see_only_published_editions()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = app.CreateBrowserClient();
+        using var open = await client.GetAsync(new Uri($"/api/v1/editions/{DemoDataSeeder.NextEditionCode}/indicators", UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.NotFound, open.StatusCode);
+
+        using var list = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/editions", UriKind.Relative), ct));
+        var editions = list.RootElement.EnumerateArray().ToDictionary(e => e.GetProperty("code").GetString()!);
+        Assert.Equal(["2019", "2017", "2012"], editions.Keys);
+        Assert.Equal(24, editions["2019"].GetProperty("respondents").GetInt32());
+        Assert.Equal("published", editions["2017"].GetProperty("status").GetString());
+        Assert.Equal("ECONOMY", editions["2017"].GetProperty("theme").GetString());
+    }
+
+    [Fact]
+    public async Task The_secretariat_can_read_the_open_edition()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = app.CreateBrowserClient();
+        using var signIn = await FormPost.SignInAsync(client, Secretariat, DemoAccounts.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+
+        using var response = await client.GetAsync(new Uri($"/api/v1/editions/{DemoDataSeeder.NextEditionCode}/indicators", UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        Assert.Equal(0, json.RootElement.GetProperty("respondents").GetInt32()); // a draft and a submitted response only
+
+        using var list = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/editions", UriKind.Relative), ct));
+        Assert.Contains(list.RootElement.EnumerateArray(), e => e.GetProperty("code").GetString() == DemoDataSeeder.NextEditionCode);
+    }
+}
