@@ -25,6 +25,7 @@ public static class StudyWebServices
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddSingleton<Features.Responses.ResponsePresence>();
         services.AddStudyLocalization();
         services.AddHttpContextAccessor();
 

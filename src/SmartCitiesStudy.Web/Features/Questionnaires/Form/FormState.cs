@@ -11,6 +11,8 @@ namespace SmartCitiesStudy.Web.Features.Questionnaires.Form;
 public sealed class FormState(QuestionnaireDefinition definition, string language, bool readOnly)
 {
     private readonly Dictionary<string, AnswerValue> _answers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _versions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AnswerConflict> _conflicts = new(StringComparer.Ordinal);
 
     public QuestionnaireRules Rules { get; } = new(definition);
 
@@ -25,17 +27,52 @@ public sealed class FormState(QuestionnaireDefinition definition, string languag
     /// <summary>Called after an answer changed in the form (the autosave listens here).</summary>
     public Func<string, AnswerValue, Task>? AnswerChanged { get; set; }
 
+    /// <summary>Called when the person resolves a conflict: true to keep their value, false to take the other one.</summary>
+    public Func<string, bool, Task>? ResolveConflict { get; set; }
+
     /// <summary>Raised when answers change, so conditions, progress and summaries re-render.</summary>
     public event Action? Changed;
 
     public AnswerValue Get(string path) => _answers.GetValueOrDefault(path) ?? AnswerValue.Empty;
 
-    public void Load(IEnumerable<KeyValuePair<string, AnswerValue>> answers)
+    /// <summary>The stored version the form's value of <paramref name="path"/> is based on (0: none stored).</summary>
+    public int VersionOf(string path) => _versions.GetValueOrDefault(path);
+
+    public void SetVersion(string path, int version) => _versions[path] = version;
+
+    public AnswerConflict? ConflictOf(string path) => _conflicts.GetValueOrDefault(path);
+
+    public IReadOnlyDictionary<string, AnswerConflict> Conflicts => _conflicts;
+
+    public void SetConflict(string path, AnswerConflict? conflict)
+    {
+        if (conflict is null)
+        {
+            _conflicts.Remove(path);
+        }
+        else
+        {
+            _conflicts[path] = conflict;
+        }
+
+        Changed?.Invoke();
+    }
+
+    public void Load(IEnumerable<KeyValuePair<string, AnswerValue>> answers, IReadOnlyDictionary<string, int>? versions = null)
     {
         _answers.Clear();
+        _versions.Clear();
         foreach (var (path, value) in answers)
         {
-            _answers[path] = value;
+            if (!value.IsEmpty)
+            {
+                _answers[path] = value;
+            }
+        }
+
+        foreach (var (path, version) in versions ?? new Dictionary<string, int>())
+        {
+            _versions[path] = version;
         }
 
         Changed?.Invoke();
@@ -84,3 +121,6 @@ public sealed class FormState(QuestionnaireDefinition definition, string languag
 
     public string T(LocalizedText? text) => text?.Get(Language) ?? string.Empty;
 }
+
+/// <summary>Someone else saved this answer while the person was editing it: both values, so they can choose.</summary>
+public sealed record AnswerConflict(AnswerValue Mine, AnswerValue Theirs, string? TheirAuthor, DateTimeOffset TheirTime);

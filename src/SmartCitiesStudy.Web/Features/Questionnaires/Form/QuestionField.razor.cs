@@ -103,4 +103,12 @@ public sealed partial class QuestionField
     }
 
     private Task ClearAsync() => SetAsync(AnswerValue.Empty);
+
+    private Task ResolveAsync(bool keepMine)
+    {
+        // Taking theirs changes the stored value under the box: show it instead of what was typed.
+        _numberTextFor = null;
+        _unparsableNumber = false;
+        return State.ResolveConflict?.Invoke(Path, keepMine) ?? Task.CompletedTask;
+    }
 }

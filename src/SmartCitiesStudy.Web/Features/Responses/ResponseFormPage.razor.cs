@@ -1,0 +1,356 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
+using MudBlazor;
+using SmartCitiesStudy.Application.Features.Responses;
+using SmartCitiesStudy.Application.Security;
+using SmartCitiesStudy.Domain.Answers;
+using SmartCitiesStudy.Web.Features.Questionnaires.Form;
+using SmartCitiesStudy.Web.Localization;
+using SmartCitiesStudy.Web.Security;
+
+namespace SmartCitiesStudy.Web.Features.Responses;
+
+/// <summary>
+/// The officer's form: every change is saved on its own with a concurrency check, kept in the browser until the
+/// server has it, merged live with the changes of the city's other officers, and submitted when complete.
+/// </summary>
+public sealed partial class ResponseFormPage
+{
+    private StudyUser _user = default!;
+    private ResponseSession? _session;
+    private FormState? _state;
+    private Autosaver? _saver;
+    private IDisposable? _subscription;
+    private IDisposable? _presence;
+    private IJSObjectReference? _module;
+    private IJSObjectReference? _backup;
+    private DotNetObjectReference<ResponseFormPage>? _self;
+    private ElementReference _container;
+    private IReadOnlyList<string> _others = [];
+    private IReadOnlyList<AnswerProblem> _submitProblems = [];
+    private string? _section;
+    private string? _lastRemoteChange;
+    private int _formKey;
+    private bool _notFound;
+    private bool _submitting;
+
+    // Set once the browser backup is attached and flushed: tests (and the person) can use the form from then on.
+    private bool _ready;
+
+    [Inject]
+    private OpenResponse OpenResponse { get; set; } = default!;
+
+    [Inject]
+    private SaveAnswer SaveAnswer { get; set; } = default!;
+
+    [Inject]
+    private SubmitResponse SubmitResponse { get; set; } = default!;
+
+    [Inject]
+    private IResponseEvents Events { get; set; } = default!;
+
+    [Inject]
+    private ResponsePresence Presence { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    /// <summary>The edition code.</summary>
+    [Parameter]
+    public string Code { get; set; } = default!;
+
+    private string ReadOnlyReason => _session?.NotEditableReason switch
+    {
+        ResponseRefusals.EditionNotOpen => L["This edition is closed: answers can no longer change."],
+        _ => _session?.Status switch
+        {
+            Domain.Responses.ResponseStatus.Submitted => L["Submitted: the secretariat is reviewing your answers. You will be told if they need changes."],
+            Domain.Responses.ResponseStatus.Approved => L["Approved by the secretariat. Thank you!"],
+            _ => L["You can read these answers but not change them."],
+        },
+    };
+
+    protected override async Task OnInitializedAsync()
+    {
+        _user = await AuthenticationState.StudyUserAsync();
+        await LoadAsync();
+        if (_session is null)
+        {
+            return;
+        }
+
+        _subscription = Events.Subscribe(_session.ResponseId, OnResponseEventAsync);
+        _presence = Presence.Join(_session.ResponseId, _user.UserId, _user.DisplayName);
+        Presence.Changed += OnPresenceChanged;
+        _others = Presence.Others(_session.ResponseId, _user.UserId);
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // Not firstRender: the first render can come before the response has loaded.
+        if (_ready || _module is not null || _session is null || !RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/answer-backup.js");
+        _self = DotNetObjectReference.Create(this);
+        _backup = await _module.InvokeAsync<IJSObjectReference>("attach", _container, _session.ResponseId, _self);
+        var last = await _module.InvokeAsync<string?>("lastSection", _session.ResponseId);
+        if (last is not null && _session.Questionnaire.Sections.Any(s => s.Code == last))
+        {
+            _section = last;
+            _formKey++;
+        }
+
+        await FlushBackupsAsync();
+        _ready = true;
+        StateHasChanged();
+    }
+
+    /// <summary>Sends what the browser kept (typed offline or before a reload); asks the person where someone else changed it meanwhile.</summary>
+    [JSInvokable]
+    public async Task FlushBackupsAsync()
+    {
+        if (_module is null || _session is null || _state is null || _saver is null)
+        {
+            return;
+        }
+
+        var restored = 0;
+        foreach (var entry in await _module.InvokeAsync<BackupEntry[]>("pending", _session.ResponseId))
+        {
+            var current = _state.Get(entry.Path);
+            var value = entry.ToValue(current);
+            if (value is null || value.SameAs(current))
+            {
+                await _module.InvokeVoidAsync("discard", _session.ResponseId, entry.Path, entry.Kind);
+                continue;
+            }
+
+            if (!_session.Editable)
+            {
+                continue; // kept in the browser: nothing can be saved now, and nothing is thrown away either
+            }
+
+            if (entry.Base == _state.VersionOf(entry.Path))
+            {
+                await _state.SetAsync(entry.Path, value);
+                restored++;
+            }
+            else
+            {
+                var stored = _session.Answers.GetValueOrDefault(entry.Path);
+                _state.SetConflict(entry.Path, new AnswerConflict(value, current, stored?.UpdatedBy, stored?.UpdatedAt ?? DateTimeOffset.UtcNow));
+            }
+        }
+
+        await _saver.RetryFailedAsync();
+        if (restored > 0)
+        {
+            Snackbar.Add(string.Format(CultureInfo.CurrentCulture, L["{0} answer(s) typed while the connection was down have been saved."], restored), Severity.Info);
+        }
+
+        await InvokeAsync(StateHasChanged);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Presence.Changed -= OnPresenceChanged;
+        _subscription?.Dispose();
+        _presence?.Dispose();
+        try
+        {
+            if (_backup is not null)
+            {
+                await _backup.InvokeVoidAsync("dispose");
+                await _backup.DisposeAsync();
+            }
+
+            if (_module is not null)
+            {
+                await _module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser is gone: nothing to clean up there.
+        }
+
+        _self?.Dispose();
+    }
+
+    private async Task LoadAsync()
+    {
+        _session = await OpenResponse.ForOfficerAsync(_user, Code);
+        if (_session is null)
+        {
+            _notFound = true;
+            return;
+        }
+
+        _state = new FormState(_session.Questionnaire, StudyCultures.Current, readOnly: !_session.Editable);
+        _state.Load(
+            _session.Answers.Select(a => KeyValuePair.Create(a.Key, a.Value.Value)),
+            _session.Answers.ToDictionary(a => a.Key, a => a.Value.Version, StringComparer.Ordinal));
+        _saver = new Autosaver(SaveAnswer, _user, _session.ResponseId, _state) { Stored = ConfirmBackupAsync, Refused = OnRefusedAsync };
+        _saver.StatusChanged += () => _ = InvokeAsync(StateHasChanged);
+        _state.AnswerChanged = _saver.EnqueueAsync;
+        _state.ResolveConflict = ResolveConflictAsync;
+        _formKey++;
+    }
+
+    private async Task ConfirmBackupAsync(string path, AnswerValue value)
+    {
+        if (_module is null || _session is null)
+        {
+            return;
+        }
+
+        foreach (var (kind, text) in BackupEntry.TextsOf(value))
+        {
+            await _module.InvokeVoidAsync("confirm", _session.ResponseId, path, kind, text);
+        }
+    }
+
+    private async Task OnRefusedAsync(string refusal)
+    {
+        Snackbar.Add(refusal switch
+        {
+            ResponseRefusals.EditionNotOpen => L["The edition has been closed: your last change could not be saved. It is kept in this browser."],
+            ResponseRefusals.NotEditable => L["The response has been submitted: your last change could not be saved. It is kept in this browser."],
+            _ => L["Your change could not be saved. It is kept in this browser."],
+        }, Severity.Warning);
+        await LoadAsync();
+        await InvokeAsync(StateHasChanged);
+    }
+
+    private async Task ResolveConflictAsync(string path, bool keepMine)
+    {
+        if (_state?.ConflictOf(path) is not { } conflict || _saver is null)
+        {
+            return;
+        }
+
+        if (keepMine)
+        {
+            await _saver.KeepMineAsync(path);
+            return;
+        }
+
+        _state.Apply(path, conflict.Theirs);
+        _state.SetConflict(path, null);
+        if (_module is not null && _session is not null)
+        {
+            foreach (var kind in BackupEntry.Kinds)
+            {
+                await _module.InvokeVoidAsync("discard", _session.ResponseId, path, kind);
+            }
+        }
+    }
+
+    private Task OnResponseEventAsync(ResponseEvent change) => InvokeAsync(async () =>
+    {
+        if (_state is null || _session is null)
+        {
+            return;
+        }
+
+        switch (change)
+        {
+            case AnswerSaved saved when saved.Version > _state.VersionOf(saved.Path):
+                // Another officer's save. While this person is editing the same answer, their save will meet it as
+                // a conflict; otherwise take it at once.
+                if (_state.ConflictOf(saved.Path) is null && !(_saver?.IsPending(saved.Path) ?? false))
+                {
+                    _state.Apply(saved.Path, saved.Value);
+                    _state.SetVersion(saved.Path, saved.Version);
+                }
+
+                if (saved.UserId != _user.UserId)
+                {
+                    _lastRemoteChange = string.Format(CultureInfo.CurrentCulture, L["{0} changed “{1}” at {2:t}."], saved.UserName, QuestionTitle(saved.Path), saved.At.ToLocalTime());
+                }
+
+                break;
+            case ResponseStatusChanged status:
+                Snackbar.Add(string.Format(CultureInfo.CurrentCulture, L["{0} changed the status of the response."], status.UserName), Severity.Info);
+                await LoadAsync();
+                break;
+        }
+
+        StateHasChanged();
+    });
+
+    private void OnPresenceChanged(int responseId)
+    {
+        if (_session is not null && responseId == _session.ResponseId)
+        {
+            _ = InvokeAsync(() =>
+            {
+                _others = Presence.Others(responseId, _user.UserId);
+                StateHasChanged();
+            });
+        }
+    }
+
+    private async Task SectionChangedAsync(string section)
+    {
+        _section = section;
+        if (_module is not null && _session is not null)
+        {
+            await _module.InvokeVoidAsync("rememberSection", _session.ResponseId, section);
+        }
+    }
+
+    private async Task SubmitAsync()
+    {
+        if (_session is null)
+        {
+            return;
+        }
+
+        _submitting = true;
+        var result = await SubmitResponse.ExecuteAsync(_user, _session.ResponseId);
+        _submitting = false;
+        _submitProblems = result.Problems;
+        if (result.Submitted)
+        {
+            Snackbar.Add(L["Submitted. The secretariat will review your answers."], Severity.Success);
+            await LoadAsync();
+        }
+        else if (result.Problems.Count == 0)
+        {
+            Snackbar.Add(L["The response could not be submitted. Reload the page and try again."], Severity.Error);
+        }
+    }
+
+    private async Task GoToAsync(string path)
+    {
+        if (_session?.Questionnaire.SectionOf(AnswerPath.QuestionCode(path)) is { } section)
+        {
+            _section = section.Code;
+            _formKey++;
+            StateHasChanged();
+            await Task.Delay(50);
+            if (_module is not null)
+            {
+                await _module.InvokeVoidAsync("scrollToQuestion", "q-" + path.Replace('/', '-'));
+            }
+        }
+    }
+
+    private string QuestionTitle(string path) =>
+        _state is not null && _state.Rules.TryResolve(path, out var question, out _, out _) ? _state.T(question.Title) : path;
+}
