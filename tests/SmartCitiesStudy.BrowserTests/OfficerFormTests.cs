@@ -72,6 +72,28 @@ public sealed class OfficerFormTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task An_answer_typed_as_the_session_expires_is_still_there_after_signing_in_again()
+    {
+        var page = await OpenFormAsync(Ane);
+        await Question(page, "ss_strategy").GetByText("Yes", new() { Exact = true }).ClickAsync();
+        await WaitSavedAsync(page);
+
+        await page.Locator("#q-ss_priority_sectors-input").PressSequentiallyAsync("Green energy", new() { Delay = 5 });
+        await page.Context.ClearCookiesAsync(); // the sign-in cookie is gone, as after it expires
+        await page.ReloadAsync();
+
+        await page.WaitForURLAsync("**/Account/Login?**");
+        await page.GetByLabel("E-mail").FillAsync(Ane);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**" + FormUrl);
+        await page.Locator("[data-response][data-ready='true']").WaitForAsync();
+
+        await Assert.That(page.Locator("#q-ss_priority_sectors-input")).ToHaveValueAsync("Green energy");
+        await WaitSavedAsync(page);
+    }
+
+    [Fact]
     public async Task A_second_officer_of_the_city_sees_who_is_in_the_form_and_their_answers_live()
     {
         var ane = await OpenFormAsync(Ane);

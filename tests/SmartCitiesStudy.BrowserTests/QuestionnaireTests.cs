@@ -44,10 +44,12 @@ public sealed class QuestionnaireTests(BrowserApp app) : IClassFixture<BrowserAp
     {
         var page = await SecretariatAsync("/portal/editions/2026/questionnaire");
         await page.Locator(".scs-editor__select", new() { HasText = "ss_strategy" }).ClickAsync();
-        var english = page.Locator(".scs-text-editor").First.GetByLabel("English");
+        await Assert.That(page.Locator(".scs-editor__panel h2")).ToContainTextAsync("ss_strategy");
+        var english = page.Locator(".scs-editor__panel .scs-text-editor").First.GetByLabel("English");
         await english.FillAsync("Does the city have a smart specialisation strategy (RIS3)?");
-        await english.BlurAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        var save = page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true });
+        await Assert.That(save).ToBeEnabledAsync();
+        await save.ClickAsync();
         await Assert.That(page.GetByText("Saved as questionnaire version 2.")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "editor-2026.png"), FullPage = false });
 
