@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Indicators;
 using SmartCitiesStudy.Application.Features.Questionnaires;
 using SmartCitiesStudy.Application.Features.Responses;
+using SmartCitiesStudy.Application.Features.Review;
 
 namespace SmartCitiesStudy.Application;
 
@@ -21,6 +23,12 @@ public static class DependencyInjection
         services.AddSingleton<SubmitResponse>();
         services.AddSingleton<ListMyQuestionnaires>();
         services.AddSingleton<ComputeIndicators>();
+        services.AddSingleton<ResponseComments>();
+        services.AddSingleton<DecideResponse>();
+        services.AddSingleton<CorrectAnswer>();
+        services.AddSingleton<ListResponsesToReview>();
+        services.AddSingleton<ReviewSessionLoader>();
+        services.TryAddSingleton<IReviewNotifications, NoReviewNotifications>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Questionnaires;
 using SmartCitiesStudy.Domain.Responses;
+using SmartCitiesStudy.Domain.Review;
 
 namespace SmartCitiesStudy.Application.Abstractions;
 
@@ -30,6 +31,8 @@ public interface IStudyDbContext : IAsyncDisposable, IDisposable
     DbSet<AnswerChange> AnswerChanges { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
+
+    DbSet<Comment> Comments { get; }
 
     /// <summary>Transactions and set-based updates, for the few use cases that need them.</summary>
     DatabaseFacade Database { get; }

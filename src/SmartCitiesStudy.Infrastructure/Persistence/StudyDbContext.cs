@@ -10,6 +10,7 @@ using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Questionnaires;
 using SmartCitiesStudy.Domain.Responses;
+using SmartCitiesStudy.Domain.Review;
 using SmartCitiesStudy.Infrastructure.Identity;
 
 namespace SmartCitiesStudy.Infrastructure.Persistence;
@@ -33,6 +34,8 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options)
     public DbSet<AnswerChange> AnswerChanges => Set<AnswerChange>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -650,6 +650,67 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                     b.ToTable("responses", (string)null);
                 });
 
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Review.Comment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_user_id");
+
+                    b.Property<bool>("ByReviewer")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_reviewer");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsInternal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_internal");
+
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("path");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("response_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comments");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_comments_parent_id");
+
+                    b.HasIndex("ResponseId", "CreatedAt")
+                        .HasDatabaseName("ix_comments_response_id_created_at");
+
+                    b.ToTable("comments", (string)null);
+                });
+
             modelBuilder.Entity("SmartCitiesStudy.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -875,6 +936,22 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_responses_editions_edition_id");
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Review.Comment", b =>
+                {
+                    b.HasOne("SmartCitiesStudy.Domain.Review.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_comments_comments_parent_id");
+
+                    b.HasOne("SmartCitiesStudy.Domain.Responses.Response", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_comments_responses_response_id");
                 });
 
             modelBuilder.Entity("SmartCitiesStudy.Infrastructure.Identity.ApplicationUser", b =>
