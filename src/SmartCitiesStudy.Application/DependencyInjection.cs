@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using SmartCitiesStudy.Application.Features.Cities;
+using SmartCitiesStudy.Application.Features.Dashboard;
 using SmartCitiesStudy.Application.Features.Editions;
+using SmartCitiesStudy.Application.Features.Outbox;
 using SmartCitiesStudy.Application.Features.Questionnaires;
 
 namespace SmartCitiesStudy.Application;
@@ -14,6 +17,12 @@ public static class DependencyInjection
         services.AddSingleton<CreateEdition>();
         services.AddSingleton<LoadQuestionnaire>();
         services.AddSingleton<SaveQuestionnaire>();
+        services.AddSingleton<ListCities>();
+        services.AddSingleton<SaveCity>();
+        services.AddSingleton<SetPopulation>();
+        services.AddSingleton<ImportCities>();
+        services.AddSingleton<LoadEditionDashboard>();
+        services.AddSingleton<ListOutbox>();
         return services;
     }
 }

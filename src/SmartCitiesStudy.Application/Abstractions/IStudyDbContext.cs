@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using SmartCitiesStudy.Domain.Answers;
 using SmartCitiesStudy.Domain.Audit;
 using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Editions;
+using SmartCitiesStudy.Domain.Email;
+using SmartCitiesStudy.Domain.People;
 using SmartCitiesStudy.Domain.Questionnaires;
 using SmartCitiesStudy.Domain.Responses;
 
@@ -29,6 +32,13 @@ public interface IStudyDbContext : IAsyncDisposable, IDisposable
     DbSet<AnswerChange> AnswerChanges { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
+
+    DbSet<Invitation> Invitations { get; }
+
+    DbSet<OutboxMessage> OutboxMessages { get; }
+
+    /// <summary>For the few operations that need an explicit transaction (imports that save in several steps).</summary>
+    DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
