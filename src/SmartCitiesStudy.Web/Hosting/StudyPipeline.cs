@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using SmartCitiesStudy.Web.Components;
 using SmartCitiesStudy.Web.Components.Account;
+using SmartCitiesStudy.Web.Features.Dashboard;
+using SmartCitiesStudy.Web.Features.Outbox;
 using SmartCitiesStudy.Web.Features.Questionnaires;
 using SmartCitiesStudy.Web.Localization;
 
@@ -21,6 +23,7 @@ public static class StudyPipeline
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
+        app.UseDevelopmentOnlyPages();
         app.UseSecurityHeaders(SecurityHeadersSetup.Policy(app.Environment.IsDevelopment()));
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
@@ -40,6 +43,7 @@ public static class StudyPipeline
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
         app.MapCultureEndpoints();
         app.MapQuestionnaireEndpoints();
+        app.MapDashboardEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization(); // pages opt out with [AllowAnonymous]
