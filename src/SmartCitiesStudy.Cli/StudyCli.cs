@@ -20,6 +20,7 @@ public static class StudyCli
         {
             DbCommands.Create(context),
             QuestionnaireCommands.Create(context),
+            ImportCommands.Create(context),
         };
 
         var parse = root.Parse(args);
