@@ -36,6 +36,17 @@ public sealed partial class CitiesPage
     protected override async Task OnInitializedAsync()
     {
         _editions = await ListEditions.ExecuteAsync(publishedOnly: false);
+        // Start with the newest edition that has populations recorded (a new edition usually has none yet).
+        foreach (var edition in _editions)
+        {
+            _edition = edition.Code;
+            await LoadAsync();
+            if (_rows!.Any(r => r.Population is not null))
+            {
+                return;
+            }
+        }
+
         _edition = _editions.Count > 0 ? _editions[0].Code : null;
         await LoadAsync();
     }
