@@ -2,6 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Indicators;
+using SmartCitiesStudy.Application.Features.Cities;
+using SmartCitiesStudy.Application.Features.Dashboard;
+using SmartCitiesStudy.Application.Features.Outbox;
 using SmartCitiesStudy.Application.Features.Questionnaires;
 using SmartCitiesStudy.Application.Features.Responses;
 using SmartCitiesStudy.Application.Features.Review;
@@ -29,6 +32,12 @@ public static class DependencyInjection
         services.AddSingleton<ListResponsesToReview>();
         services.AddSingleton<ReviewSessionLoader>();
         services.TryAddSingleton<IReviewNotifications, NoReviewNotifications>();
+        services.AddSingleton<ListCities>();
+        services.AddSingleton<SaveCity>();
+        services.AddSingleton<SetPopulation>();
+        services.AddSingleton<ImportCities>();
+        services.AddSingleton<LoadEditionDashboard>();
+        services.AddSingleton<ListOutbox>();
         return services;
     }
 }

@@ -21,6 +21,7 @@ public static class StudyCli
             DbCommands.Create(context),
             QuestionnaireCommands.Create(context),
             IndicatorCommands.Create(context),
+            ImportCommands.Create(context),
         };
 
         var parse = root.Parse(args);

@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmartCitiesStudy.Application.Abstractions;
 using SmartCitiesStudy.Application.Features.Responses;
 using SmartCitiesStudy.Infrastructure.Events;
+using SmartCitiesStudy.Infrastructure.Email;
 using SmartCitiesStudy.Infrastructure.Identity;
+using SmartCitiesStudy.Infrastructure.People;
 using SmartCitiesStudy.Infrastructure.Persistence;
 using SmartCitiesStudy.Infrastructure.Seeding;
 
@@ -47,6 +49,22 @@ public static class DependencyInjection
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
+
+        // People and e-mail: invitations, accounts, and the outbox with its background sender.
+        services.AddSingleton(PeopleOptions.FromConfiguration(configuration));
+        services.AddSingleton<ListPeople>();
+        services.AddSingleton<InvitePerson>();
+        services.AddSingleton<AcceptInvitation>();
+        services.AddSingleton<ManagePerson>();
+        services.AddSingleton<ICityOfficerDirectory, CityOfficerDirectory>();
+        services.AddSingleton<IEmailOutbox, EmailOutbox>();
+        services.AddSingleton(SmtpSettings.FromConfiguration(configuration));
+        services.TryAddSingleton<IEmailTransport, MailKitEmailTransport>();
+        services.AddSingleton<OutboxSender>();
+        if (configuration.GetValue("Email:Outbox:Enabled", true))
+        {
+            services.AddHostedService<OutboxSenderService>();
+        }
         return services;
     }
 }

@@ -4,6 +4,8 @@ using SmartCitiesStudy.Domain.Answers;
 using SmartCitiesStudy.Domain.Audit;
 using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Editions;
+using SmartCitiesStudy.Domain.Email;
+using SmartCitiesStudy.Domain.People;
 using SmartCitiesStudy.Domain.Questionnaires;
 using SmartCitiesStudy.Domain.Responses;
 using SmartCitiesStudy.Domain.Review;
@@ -35,6 +37,11 @@ public interface IStudyDbContext : IAsyncDisposable, IDisposable
     DbSet<Comment> Comments { get; }
 
     /// <summary>Transactions and set-based updates, for the few use cases that need them.</summary>
+    DbSet<Invitation> Invitations { get; }
+
+    DbSet<OutboxMessage> OutboxMessages { get; }
+
+    /// <summary>For the few operations that need an explicit transaction (imports that save in several steps).</summary>
     DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

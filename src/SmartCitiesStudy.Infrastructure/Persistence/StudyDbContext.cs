@@ -8,6 +8,8 @@ using SmartCitiesStudy.Domain.Answers;
 using SmartCitiesStudy.Domain.Audit;
 using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Editions;
+using SmartCitiesStudy.Domain.Email;
+using SmartCitiesStudy.Domain.People;
 using SmartCitiesStudy.Domain.Questionnaires;
 using SmartCitiesStudy.Domain.Responses;
 using SmartCitiesStudy.Domain.Review;
@@ -36,6 +38,9 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using SmartCitiesStudy.Web.Components;
 using SmartCitiesStudy.Web.Components.Account;
 using SmartCitiesStudy.Web.Features.Api;
+using SmartCitiesStudy.Web.Features.Dashboard;
+using SmartCitiesStudy.Web.Features.Outbox;
 using SmartCitiesStudy.Web.Features.Questionnaires;
 using SmartCitiesStudy.Web.Localization;
 
@@ -22,6 +24,7 @@ public static class StudyPipeline
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
+        app.UseDevelopmentOnlyPages();
         app.UseSecurityHeaders(SecurityHeadersSetup.Policy(app.Environment.IsDevelopment()));
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
@@ -42,6 +45,7 @@ public static class StudyPipeline
         app.MapCultureEndpoints();
         app.MapQuestionnaireEndpoints();
         app.MapEditionsApi();
+        app.MapDashboardEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization(); // pages opt out with [AllowAnonymous]

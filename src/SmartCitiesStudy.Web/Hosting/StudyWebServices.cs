@@ -43,7 +43,7 @@ public static class StudyWebServices
             })
             .AddIdentityCookies();
         new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager();
-        services.AddSingleton<IEmailSender<ApplicationUser>, LoggingEmailSender>();
+        services.AddSingleton<IEmailSender<ApplicationUser>, OutboxEmailSender>();
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";

@@ -1,0 +1,328 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SmartCitiesStudy.Application.Abstractions;
+using SmartCitiesStudy.Application.Features.Audit;
+using SmartCitiesStudy.Application.Security;
+using SmartCitiesStudy.Domain.Audit;
+using SmartCitiesStudy.Domain.Cities;
+using SmartCitiesStudy.Domain.Common;
+
+namespace SmartCitiesStudy.Application.Features.Cities;
+
+/// <summary>
+/// Imports cities from a UTF-8 CSV file with the header <c>name,country,region[,slug][,population]</c>. A city
+/// already in the registry (same name and country, ignoring case) is updated, others are added; populations are
+/// recorded for the chosen edition. All or nothing: every problem is listed as "row R, column C: reason" and
+/// nothing is stored unless the whole file is right. Cells are stored as text, whatever they look like.
+/// </summary>
+public sealed class ImportCities(IStudyDbContextFactory dbFactory, TimeProvider clock)
+{
+    public const long MaxFileBytes = 2 * 1024 * 1024;
+    public static readonly IReadOnlyList<string> Columns = ["name", "country", "region", "slug", "population"];
+    private static readonly string[] RequiredColumns = ["name", "country", "region"];
+
+    public async Task<ImportCitiesResult> ExecuteAsync(byte[] content, string? editionCode, bool dryRun, StudyUser user, CancellationToken cancellationToken = default)
+    {
+        if (!user.IsSecretariat)
+        {
+            return ImportCitiesResult.Refused(new CsvProblem(null, null, "Only the secretariat can import cities."));
+        }
+
+        if (content.LongLength > MaxFileBytes)
+        {
+            return ImportCitiesResult.Refused(new CsvProblem(null, null, $"The file is {content.LongLength / 1024} KiB; the limit is {MaxFileBytes / 1024 / 1024} MiB."));
+        }
+
+        if (!TryDecode(content, out var text, out var badRow))
+        {
+            return ImportCitiesResult.Refused(new CsvProblem(badRow, null, "The file is not UTF-8 text (from this row on). Save it as \"CSV UTF-8\" and try again."));
+        }
+
+        var (records, unterminated) = CsvRecords.Read(text);
+        if (unterminated is { } quoteRow)
+        {
+            return ImportCitiesResult.Refused(new CsvProblem(quoteRow, null, "A quoted cell starts here and never ends (a missing closing \")."));
+        }
+
+        if (records.Count == 0)
+        {
+            return ImportCitiesResult.Refused(new CsvProblem(null, null, "The file is empty; it needs the header name,country,region[,slug][,population]."));
+        }
+
+        var problems = new List<CsvProblem>();
+        var header = records[0];
+        var columns = ReadHeader(header, problems);
+        if (problems.Count > 0)
+        {
+            return new ImportCitiesResult(false, 0, 0, 0, 0, problems);
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        int? editionId = null;
+        var hasPopulations = columns.ContainsKey("population") && records.Skip(1).Any(r => Cell(r, columns, "population").Length > 0);
+        if (!string.IsNullOrWhiteSpace(editionCode))
+        {
+            editionId = await db.Editions.Where(e => e.Code == editionCode).Select(e => (int?)e.Id).SingleOrDefaultAsync(cancellationToken);
+            if (editionId is null)
+            {
+                return ImportCitiesResult.Refused(new CsvProblem(null, null, $"There is no edition '{editionCode}'."));
+            }
+        }
+        else if (hasPopulations)
+        {
+            problems.Add(new CsvProblem(header.Row, "population", "The file has populations: choose the edition they are for."));
+        }
+
+        var cities = await db.Cities.ToListAsync(cancellationToken);
+        var byKey = cities.ToDictionary(c => Key(c.Name, c.Country));
+        var populations = editionId is null
+            ? []
+            : await db.CityPopulations.Where(p => p.EditionId == editionId).ToDictionaryAsync(p => p.CityId, cancellationToken);
+
+        var planned = Plan(records, columns, byKey, cities, problems);
+        if (problems.Count > 0)
+        {
+            return new ImportCitiesResult(false, 0, 0, 0, 0, [.. problems.OrderBy(p => p.Row ?? 0)]);
+        }
+
+        // Apply to tracked entities; counts describe what is (or, on a dry run, would be) stored.
+        var now = clock.GetUtcNow();
+        int added = 0, updated = 0, unchanged = 0, populationChanges = 0;
+        var audits = new List<Action>();
+        foreach (var row in planned)
+        {
+            City city;
+            if (row.Existing is { } existing)
+            {
+                var before = CityText.Describe(existing);
+                existing.Update(row.Name, row.Country, row.Region, row.Slug ?? existing.Slug);
+                var after = CityText.Describe(existing);
+                if (before == after)
+                {
+                    unchanged++;
+                }
+                else
+                {
+                    updated++;
+                    audits.Add(() => db.Record(now, user, AuditActions.CityChanged, "city", Id(existing), before: before, after: after, reason: "CSV import"));
+                }
+
+                city = existing;
+            }
+            else
+            {
+                city = new City(row.Name, row.Country, row.Region, row.Slug);
+                db.Cities.Add(city);
+                added++;
+                audits.Add(() => db.Record(now, user, AuditActions.CityCreated, "city", Id(city), after: CityText.Describe(city), reason: "CSV import"));
+            }
+
+            if (row.Population is { } population && editionId is { } edition)
+            {
+                var current = row.Existing is null ? null : populations.GetValueOrDefault(row.Existing.Id);
+                if (current?.Population != population)
+                {
+                    populationChanges++;
+                    var beforeText = current is null ? "none" : current.Population.ToString(CultureInfo.InvariantCulture);
+                    audits.Add(() =>
+                    {
+                        if (current is null)
+                        {
+                            db.CityPopulations.Add(new CityPopulation(city.Id, edition, population));
+                        }
+                        else
+                        {
+                            current.SetPopulation(population);
+                        }
+
+                        db.Record(now, user, AuditActions.CityChanged, "city", Id(city), editionId: edition,
+                            before: $"population {editionCode}: {beforeText}", after: $"population {editionCode}: {population.ToString(CultureInfo.InvariantCulture)}", reason: "CSV import");
+                    });
+                }
+            }
+        }
+
+        if (dryRun)
+        {
+            return new ImportCitiesResult(false, added, updated, unchanged, populationChanges, []);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken); // new cities get their ids
+        foreach (var audit in audits)
+        {
+            audit();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ImportCitiesResult(true, added, updated, unchanged, populationChanges, []);
+    }
+
+    private sealed record PlannedRow(int Row, string Name, string Country, Region Region, string? Slug, long? Population, City? Existing);
+
+    private static List<PlannedRow> Plan(IReadOnlyList<CsvRecords.Record> records, Dictionary<string, int> columns, Dictionary<string, City> byKey, List<City> cities, List<CsvProblem> problems)
+    {
+        var planned = new List<PlannedRow>();
+        var keysInFile = new Dictionary<string, int>();
+        var slugsInFile = new Dictionary<string, int>();
+        foreach (var record in records.Skip(1))
+        {
+            var row = record.Row;
+            if (record.Fields.Count != columns.Count)
+            {
+                problems.Add(new CsvProblem(row, null, $"The row has {record.Fields.Count} cell(s); the header has {columns.Count}."));
+                continue;
+            }
+
+            var name = Cell(record, columns, "name");
+            var country = Cell(record, columns, "country");
+            var regionText = Cell(record, columns, "region");
+            var slugText = Cell(record, columns, "slug");
+            var populationText = Cell(record, columns, "population");
+            var before = problems.Count;
+
+            if (name.Length == 0)
+            {
+                problems.Add(new CsvProblem(row, "name", "The name is missing."));
+            }
+
+            if (country.Length == 0)
+            {
+                problems.Add(new CsvProblem(row, "country", "The country is missing."));
+            }
+
+            Region region = default;
+            if (regionText.Length == 0)
+            {
+                problems.Add(new CsvProblem(row, "region", "The region is missing; use Africa, America, Asia, Europe or Oceania."));
+            }
+            else if (!regionText.All(char.IsAsciiLetter) || !Enum.TryParse(regionText, ignoreCase: true, out region) || !Enum.IsDefined(region))
+            {
+                problems.Add(new CsvProblem(row, "region", $"'{regionText}' is not a region; use Africa, America, Asia, Europe or Oceania."));
+            }
+
+            long? population = null;
+            if (populationText.Length > 0)
+            {
+                if (!long.TryParse(populationText, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+                {
+                    problems.Add(new CsvProblem(row, "population", $"'{populationText}' is not a whole number (digits only, no separators)."));
+                }
+                else if (value > 100_000_000)
+                {
+                    problems.Add(new CsvProblem(row, "population", $"{value} is more than 100,000,000."));
+                }
+                else
+                {
+                    population = value;
+                }
+            }
+
+            if (problems.Count > before)
+            {
+                continue;
+            }
+
+            var key = Key(name, country);
+            if (keysInFile.TryGetValue(key, out var firstRow))
+            {
+                problems.Add(new CsvProblem(row, "name", $"{name}, {country} is already on row {firstRow}."));
+                continue;
+            }
+
+            keysInFile[key] = row;
+            var existing = byKey.GetValueOrDefault(key);
+            string slug;
+            try
+            {
+                // Validates name, country and slug with the domain's rules, without touching the tracked city.
+                slug = new City(name, country, region, slugText.Length > 0 ? slugText : existing?.Slug).Slug;
+            }
+            catch (DomainRuleException ex)
+            {
+                problems.Add(new CsvProblem(row, ex.Code.StartsWith("city.", StringComparison.Ordinal) ? ex.Code["city.".Length..] : null, ex.Message));
+                continue;
+            }
+
+            if (slugsInFile.TryGetValue(slug, out var slugRow))
+            {
+                problems.Add(new CsvProblem(row, "slug", $"The slug '{slug}' is already used on row {slugRow}."));
+                continue;
+            }
+
+            slugsInFile[slug] = row;
+            var owner = cities.FirstOrDefault(c => c.Slug == slug);
+            if (owner is not null && owner != existing)
+            {
+                problems.Add(new CsvProblem(row, "slug", $"The slug '{slug}' already belongs to {owner.Name}, {owner.Country}; give this city another slug."));
+                continue;
+            }
+
+            planned.Add(new PlannedRow(row, name, country, region, slugText.Length > 0 ? slugText : null, population, existing));
+        }
+
+        if (records.Count == 1)
+        {
+            problems.Add(new CsvProblem(null, null, "The file has a header but no cities."));
+        }
+
+        return planned;
+    }
+
+    private static Dictionary<string, int> ReadHeader(CsvRecords.Record header, List<CsvProblem> problems)
+    {
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (header.Fields.Count == 1 && header.Fields[0].Contains(';', StringComparison.Ordinal))
+        {
+            problems.Add(new CsvProblem(header.Row, null, "The columns are separated by ';'. Save the file with commas between columns (CSV UTF-8)."));
+            return columns;
+        }
+
+        for (var i = 0; i < header.Fields.Count; i++)
+        {
+            var name = header.Fields[i].Trim().TrimStart('\uFEFF').ToLowerInvariant();
+            if (!Columns.Contains(name))
+            {
+                problems.Add(new CsvProblem(header.Row, header.Fields[i].Trim(), $"Unknown column; the columns are {string.Join(", ", Columns)}."));
+            }
+            else if (!columns.TryAdd(name, i))
+            {
+                problems.Add(new CsvProblem(header.Row, name, "The column appears twice."));
+            }
+        }
+
+        foreach (var required in RequiredColumns.Where(c => !columns.ContainsKey(c)))
+        {
+            problems.Add(new CsvProblem(header.Row, required, "This column is required."));
+        }
+
+        return columns;
+    }
+
+    private static string Cell(CsvRecords.Record record, Dictionary<string, int> columns, string column) =>
+        columns.TryGetValue(column, out var index) && index < record.Fields.Count ? record.Fields[index].Trim() : string.Empty;
+
+    private static string Key(string name, string country) =>
+        name.Trim().ToUpperInvariant() + "\u0001" + country.Trim().ToUpperInvariant();
+
+    private static string Id(City city) => city.Id.ToString(CultureInfo.InvariantCulture);
+
+    private static bool TryDecode(byte[] content, out string text, out int? badRow)
+    {
+        try
+        {
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(content).TrimStart('\uFEFF');
+            badRow = null;
+            return true;
+        }
+        catch (DecoderFallbackException ex)
+        {
+            text = string.Empty;
+            var index = ex.Index >= 0 && ex.Index <= content.Length ? ex.Index : content.Length;
+            badRow = 1 + content.AsSpan(0, index).Count((byte)'\n');
+            return false;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using SmartCitiesStudy.Domain.Editions;
+
+namespace SmartCitiesStudy.Application.Features.Dashboard;
+
+/// <summary>
+/// An edition's progress: the (filtered) list of cities, and counts by region and by population band over all
+/// cities of the edition (the filters do not change the counts).
+/// </summary>
+public sealed record EditionDashboard(
+    string EditionCode,
+    string EditionTitle,
+    EditionStatus EditionStatus,
+    IReadOnlyList<DashboardRow> Rows,
+    IReadOnlyList<DashboardCount> ByRegion,
+    IReadOnlyList<DashboardCount> ByBand);

@@ -1,0 +1,11 @@
+using SmartCitiesStudy.Application.Abstractions;
+using SmartCitiesStudy.Domain.Email;
+
+namespace SmartCitiesStudy.Infrastructure.Email;
+
+/// <summary>Adds the e-mail to the outbox table of the caller's context; it is stored by the caller's save.</summary>
+internal sealed class EmailOutbox(TimeProvider clock) : IEmailOutbox
+{
+    public void Enqueue(IStudyDbContext db, OutgoingEmail email) =>
+        db.OutboxMessages.Add(new OutboxMessage(email.To, email.Subject, email.TextBody, email.HtmlBody, clock.GetUtcNow()));
+}

@@ -1,0 +1,31 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+using SmartCitiesStudy.Domain.Email;
+
+namespace SmartCitiesStudy.Infrastructure.Email;
+
+/// <summary>Sends through the configured SMTP server with MailKit (STARTTLS unless turned off).</summary>
+internal sealed class MailKitEmailTransport(SmtpSettings settings) : IEmailTransport
+{
+    public bool IsConfigured => settings.IsConfigured;
+
+    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(MailboxAddress.Parse(settings.From));
+        mime.To.Add(MailboxAddress.Parse(message.To));
+        mime.Subject = message.Subject;
+        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+
+        using var client = new SmtpClient();
+        await client.ConnectAsync(settings.Host ?? throw new InvalidOperationException("No SMTP host is configured (Email:Smtp:Host)."), settings.Port, settings.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.Auto, cancellationToken);
+        if (!string.IsNullOrEmpty(settings.User))
+        {
+            await client.AuthenticateAsync(settings.User, settings.Password ?? string.Empty, cancellationToken);
+        }
+
+        await client.SendAsync(mime, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using SmartCitiesStudy.Application.Abstractions;
+using SmartCitiesStudy.Application.Security;
+using SmartCitiesStudy.Infrastructure.Persistence;
+
+namespace SmartCitiesStudy.Infrastructure.People;
+
+/// <summary>Counts active city officers per city from the Identity tables.</summary>
+internal sealed class CityOfficerDirectory(IDbContextFactory<StudyDbContext> dbFactory) : ICityOfficerDirectory
+{
+    public async Task<IReadOnlyDictionary<int, int>> CountActiveOfficersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var officerRoleId = await db.Roles.Where(r => r.Name == StudyRoles.CityOfficer).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && u.CityId != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == officerRoleId))
+            .GroupBy(u => u.CityId!.Value)
+            .Select(g => new { CityId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.CityId, g => g.Count, cancellationToken);
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using SmartCitiesStudy.Application.Features.Dashboard;
+using SmartCitiesStudy.Domain.Cities;
+using SmartCitiesStudy.Web.Features.Cities;
+using SmartCitiesStudy.Web.Security;
+
+namespace SmartCitiesStudy.Web.Features.Dashboard;
+
+public sealed partial class EditionDashboardPage
+{
+    private EditionDashboard? _dashboard;
+    private string? _error;
+    private DashboardStatus? _status;
+    private Region? _region;
+    private PopulationBand? _band;
+    private bool _invitedOnly;
+
+    /// <summary>The edition's code, from the address.</summary>
+    [Parameter]
+    public string Code { get; set; } = string.Empty;
+
+    [Inject]
+    private LoadEditionDashboard Load { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    private string CsvUrl
+    {
+        get
+        {
+            var query = new List<string>();
+            if (_status is { } status)
+            {
+                query.Add("status=" + DashboardCsv.Code(status));
+            }
+
+            if (_region is { } region)
+            {
+                query.Add("region=" + region);
+            }
+
+            if (_band is { } band)
+            {
+                query.Add("band=" + band.Code());
+            }
+
+            return $"portal/editions/{Uri.EscapeDataString(Code)}/dashboard.csv" + (query.Count == 0 ? string.Empty : "?" + string.Join('&', query));
+        }
+    }
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        var result = await Load.ExecuteAsync(Code, new DashboardFilter(_status, _region, _band, _invitedOnly), await AuthenticationState.StudyUserAsync());
+        (_dashboard, _error) = (result.Dashboard, result.Error);
+    }
+
+    private Task StatusAsync(DashboardStatus? value)
+    {
+        _status = value;
+        return LoadAsync();
+    }
+
+    private Task RegionAsync(Region? value)
+    {
+        _region = value;
+        return LoadAsync();
+    }
+
+    private Task BandAsync(PopulationBand? value)
+    {
+        _band = value;
+        return LoadAsync();
+    }
+
+    private Task InvitedOnlyAsync(bool value)
+    {
+        _invitedOnly = value;
+        return LoadAsync();
+    }
+
+    private string RegionLabel(string group) => Enum.TryParse<Region>(group, out var region) ? CityLabels.Region(L, region) : group;
+
+    private string BandLabel(string group) => CityLabels.Band(L, PopulationBands.TryParse(group, out var band) ? band : null);
+}
