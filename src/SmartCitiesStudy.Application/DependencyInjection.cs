@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Indicators;
 using SmartCitiesStudy.Application.Features.Cities;
@@ -31,7 +30,7 @@ public static class DependencyInjection
         services.AddSingleton<CorrectAnswer>();
         services.AddSingleton<ListResponsesToReview>();
         services.AddSingleton<ReviewSessionLoader>();
-        services.TryAddSingleton<IReviewNotifications, NoReviewNotifications>();
+        services.AddSingleton<ResponseAuditTrail>();
         services.AddSingleton<ListCities>();
         services.AddSingleton<SaveCity>();
         services.AddSingleton<SetPopulation>();

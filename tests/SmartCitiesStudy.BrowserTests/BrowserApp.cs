@@ -83,6 +83,52 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("[data-interactive='true']").WaitForAsync();
 
+    /// <summary>
+    /// Presses Submit and, while the form lists missing answers, follows the first link and answers it ("No", the first
+    /// option, or a text), until the response is submitted.
+    /// </summary>
+    public static async Task CompleteAndSubmitAsync(IPage page, string? screenshot = null)
+    {
+        var submit = page.GetByRole(AriaRole.Button, new() { Name = "Submit to the secretariat" });
+        var missing = page.Locator(".mud-alert-text-error ul.scs-summary li a");
+        for (var round = 0; round < 80; round++)
+        {
+            await submit.ClickAsync();
+            await page.WaitForTimeoutAsync(300);
+            if (await missing.CountAsync() == 0)
+            {
+                break;
+            }
+
+            if (round == 0 && screenshot is not null)
+            {
+                await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, screenshot) });
+            }
+
+            // Follow the first link to the question it names and answer it.
+            var href = await missing.First.GetAttributeAsync("href");
+            var anchor = href![(href!.IndexOf('#', StringComparison.Ordinal) + 1)..];
+            await missing.First.ClickAsync();
+            var question = page.Locator($"#{anchor}");
+            await Assert.That(question).ToBeVisibleAsync();
+            if (await question.Locator("input[type=radio]").CountAsync() > 0)
+            {
+                await question.GetByText("No", new() { Exact = true }).ClickAsync();
+            }
+            else if (await question.Locator("input[type=checkbox]").CountAsync() > 0)
+            {
+                await question.Locator("input[type=checkbox]").First.CheckAsync();
+            }
+            else
+            {
+                await question.Locator("input, textarea").First.FillAsync("Answered by the browser test");
+            }
+
+            await Assert.That(page.Locator("[data-save-status='saved']")).ToBeVisibleAsync();
+        }
+
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");

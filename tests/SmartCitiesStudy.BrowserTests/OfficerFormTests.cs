@@ -118,48 +118,13 @@ public sealed class OfficerSubmitTests(BrowserApp app) : IClassFixture<BrowserAp
         var page = await app.NewPageAsync();
         await BrowserApp.SignInAsync(page, "jon.officer@bilbao.demo.smartcities.local", DemoAccounts.Password);
         await page.WaitForURLAsync("**/portal");
+        await BrowserApp.WaitForInteractiveAsync(page);
         await Assert.That(page.Locator("[data-edition='2026']")).ToContainTextAsync("Draft");
         await page.Locator("[data-edition='2026']").GetByRole(AriaRole.Link, new() { Name = "Continue" }).ClickAsync();
         await page.WaitForURLAsync("**/portal/editions/2026/response");
         await page.Locator("[data-response][data-ready='true']").WaitForAsync();
 
-        var submit = page.GetByRole(AriaRole.Button, new() { Name = "Submit to the secretariat" });
-        var missing = page.Locator(".mud-alert-text-error ul.scs-summary li a");
-        for (var round = 0; round < 80; round++)
-        {
-            await submit.ClickAsync();
-            await page.WaitForTimeoutAsync(300);
-            if (await missing.CountAsync() == 0)
-            {
-                break;
-            }
-
-            if (round == 0)
-            {
-                await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "officer-submit-missing.png") });
-            }
-
-            // Follow the first link to the question it names and answer it.
-            var href = await missing.First.GetAttributeAsync("href");
-            var anchor = href![(href!.IndexOf('#', StringComparison.Ordinal) + 1)..];
-            await missing.First.ClickAsync();
-            var question = page.Locator($"#{anchor}");
-            await Assert.That(question).ToBeVisibleAsync();
-            if (await question.Locator("input[type=radio]").CountAsync() > 0)
-            {
-                await question.GetByText("No", new() { Exact = true }).ClickAsync();
-            }
-            else if (await question.Locator("input[type=checkbox]").CountAsync() > 0)
-            {
-                await question.Locator("input[type=checkbox]").First.CheckAsync();
-            }
-            else
-            {
-                await question.Locator("input, textarea").First.FillAsync("Answered by the browser test");
-            }
-
-            await Assert.That(page.Locator("[data-save-status='saved']")).ToBeVisibleAsync();
-        }
+        await BrowserApp.CompleteAndSubmitAsync(page, screenshot: "officer-submit-missing.png");
 
         await Assert.That(page.Locator(".mud-chip", new() { HasText = "Submitted" }).First).ToBeVisibleAsync();
         await Assert.That(page.GetByRole(AriaRole.Button, new() { Name = "Submit to the secretariat" })).ToHaveCountAsync(0);

@@ -18,4 +18,15 @@ internal sealed class CityOfficerDirectory(IDbContextFactory<StudyDbContext> dbF
             .Select(g => new { CityId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.CityId, g => g.Count, cancellationToken);
     }
+
+    public async Task<IReadOnlyList<CityOfficerContact>> ActiveOfficersAsync(int cityId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var officerRoleId = await db.Roles.Where(r => r.Name == StudyRoles.CityOfficer).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && u.CityId == cityId && u.Email != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == officerRoleId))
+            .OrderBy(u => u.Email)
+            .Select(u => new CityOfficerContact(u.Email!, u.DisplayName, u.PreferredCulture))
+            .ToListAsync(cancellationToken);
+    }
 }

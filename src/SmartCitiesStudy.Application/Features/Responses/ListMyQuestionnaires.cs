@@ -42,9 +42,10 @@ public sealed class ListMyQuestionnaires(IStudyDbContextFactory dbFactory, LoadQ
                 percent = shown == 0 ? 0 : (int)Math.Floor(100.0 * progress.Sum(p => p.Answered) / shown);
             }
 
+            var comments = row.Response is null ? 0 : await db.Comments.CountAsync(c => c.ResponseId == row.Response.Id && c.ByReviewer && !c.IsInternal, cancellationToken);
             result.Add(new MyQuestionnaire(
                 row.Edition.Code, row.Edition.Title, row.Edition.Theme, row.Edition.Status, row.Edition.Deadline,
-                row.Response?.Id, row.Response?.Status, percent, OpenComments: 0));
+                row.Response?.Id, row.Response?.Status, percent, comments));
         }
 
         return result;

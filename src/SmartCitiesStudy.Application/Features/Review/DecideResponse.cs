@@ -15,7 +15,7 @@ namespace SmartCitiesStudy.Application.Features.Review;
 /// Approves a submitted response or returns it to the city. The reviewer names the response version they reviewed:
 /// if another reviewer acted first, this one is told and nothing changes. Returning notifies the city's officers.
 /// </summary>
-public sealed class DecideResponse(IStudyDbContextFactory dbFactory, IResponseEvents events, IReviewNotifications notifications, TimeProvider clock)
+public sealed class DecideResponse(IStudyDbContextFactory dbFactory, IResponseEvents events, ICityOfficerDirectory officers, IEmailOutbox outbox, TimeProvider clock)
 {
     public const string ChangedMeanwhile = "response.changed_meanwhile";
 
@@ -58,6 +58,15 @@ public sealed class DecideResponse(IStudyDbContextFactory dbFactory, IResponseEv
             }
 
             db.Record(now, user, AuditActions.ResponseStatusChanged, "response", response.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), edition.Id, response.Id, before.ToString(), response.Status.ToString(), message);
+            if (response.Status == ResponseStatus.Returned)
+            {
+                // The officers' e-mail is stored with the status change: both happen, or neither.
+                foreach (var officer in await officers.ActiveOfficersAsync(response.CityId, cancellationToken))
+                {
+                    outbox.Enqueue(db, ReturnedResponseEmail.For(officer, edition, message));
+                }
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainRuleException ex)
@@ -70,11 +79,6 @@ public sealed class DecideResponse(IStudyDbContextFactory dbFactory, IResponseEv
         }
 
         events.Publish(new ResponseStatusChanged(response.Id, response.Status, user.UserId, user.DisplayName, now));
-        if (response.Status == ResponseStatus.Returned)
-        {
-            await notifications.ResponseReturnedAsync(response.Id, message, cancellationToken);
-        }
-
         return OperationResult.Done;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MudBlazor;
 using SmartCitiesStudy.Application.Features.Responses;
+using SmartCitiesStudy.Application.Features.Review;
 using SmartCitiesStudy.Application.Security;
 using SmartCitiesStudy.Domain.Answers;
 using SmartCitiesStudy.Web.Features.Questionnaires.Form;
@@ -50,6 +51,9 @@ public sealed partial class ResponseFormPage
 
     [Inject]
     private IResponseEvents Events { get; set; } = default!;
+
+    [Inject]
+    private ResponseComments CommentsService { get; set; } = default!;
 
     [Inject]
     private ResponsePresence Presence { get; set; } = default!;
@@ -208,7 +212,21 @@ public sealed partial class ResponseFormPage
         _saver.StatusChanged += () => _ = InvokeAsync(StateHasChanged);
         _state.AnswerChanged = _saver.EnqueueAsync;
         _state.ResolveConflict = ResolveConflictAsync;
+        _state.Comments = await CommentsService.ListAsync(_user, _session.ResponseId);
+        _state.SendComment = SendCommentAsync;
         _formKey++;
+    }
+
+    private async Task<string?> SendCommentAsync(string? path, long? replyTo, string text, bool isInternal)
+    {
+        var result = await CommentsService.AddAsync(_user, _session!.ResponseId, path, replyTo, text, isInternal: false);
+        if (!result.Succeeded)
+        {
+            return result.Error;
+        }
+
+        _state!.Comments = await CommentsService.ListAsync(_user, _session.ResponseId);
+        return null;
     }
 
     private async Task ConfirmBackupAsync(string path, AnswerValue value)

@@ -1,3 +1,4 @@
+using SmartCitiesStudy.Application.Features.Review;
 using SmartCitiesStudy.Domain.Answers;
 using SmartCitiesStudy.Domain.Questionnaires;
 
@@ -29,6 +30,12 @@ public sealed class FormState(QuestionnaireDefinition definition, string languag
 
     /// <summary>Called when the person resolves a conflict: true to keep their value, false to take the other one.</summary>
     public Func<string, bool, Task>? ResolveConflict { get; set; }
+
+    /// <summary>The reviewers' comments (and replies) shown next to the answers they are about.</summary>
+    public IReadOnlyList<CommentView> Comments { get; set; } = [];
+
+    /// <summary>Sends a reply (path, reply-to id, text, internal); returns an error message or null.</summary>
+    public Func<string?, long?, string, bool, Task<string?>>? SendComment { get; set; }
 
     /// <summary>Raised when answers change, so conditions, progress and summaries re-render.</summary>
     public event Action? Changed;
