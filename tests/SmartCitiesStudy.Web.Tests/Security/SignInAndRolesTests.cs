@@ -36,6 +36,27 @@ public sealed class SignInAndRolesTests(StudyWebApp app) : IClassFixture<StudyWe
         Assert.Contains("/Account/AccessDenied", editions.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/portal/review")]
+    [InlineData("/portal/review/1")]
+    [InlineData("/portal/editions/2026/audit")]
+    [InlineData("/portal/editions/2026/preview")]
+    [InlineData("/portal/editions/2026/questionnaire")]
+    [InlineData("/portal/editions/2026/questionnaire.json")]
+    public async Task A_city_officer_is_refused_review_and_secretariat_pages(string path)
+    {
+        using var client = app.CreateBrowserClient();
+        await FormPost.SignInAsync(client, BilbaoOfficer, DemoAccounts.Password);
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.True(
+            response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Forbidden,
+            $"{path} answered {(int)response.StatusCode} to a city officer");
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            Assert.Contains("/Account/AccessDenied", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task The_secretariat_sees_every_edition_including_the_open_one()
     {

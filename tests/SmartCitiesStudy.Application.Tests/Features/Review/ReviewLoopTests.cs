@@ -120,6 +120,11 @@ public sealed class ReviewLoopTests : IAsyncLifetime
             [("Draft", "Submitted", "Ane"), ("Submitted", "Returned", "Rui"), ("Returned", "Submitted", "Ane"), ("Submitted", "Approved", "Rui")],
             statusSteps);
         Assert.Equal(4, trail.Count(t => t.Action == AuditActions.CommentAdded));
+
+        var editionTrail = await Get<ResponseAuditTrail>().ForEditionAsync(Reviewer, "2026", Ct);
+        Assert.Contains(editionTrail, l => l.Action == AuditActions.EditionStatusChanged && l.After == "Open");
+        Assert.Contains(editionTrail, l => l.Action == AuditActions.ResponseStatusChanged && l.After == "Approved" && l.Reason!.StartsWith("Bilbao", StringComparison.Ordinal));
+        Assert.Empty(await Get<ResponseAuditTrail>().ForEditionAsync(_ane, "2026", Ct));
         Assert.Equal(ResponseStatus.Approved, await db.Responses.Where(r => r.Id == _response).Select(r => r.Status).SingleAsync(Ct));
     }
 
