@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SmartCitiesStudy.Application.Features.Editions;
+using SmartCitiesStudy.Application.Features.Exports;
 using SmartCitiesStudy.Application.Features.Indicators;
 using SmartCitiesStudy.Application.Features.Cities;
 using SmartCitiesStudy.Application.Features.Dashboard;
@@ -25,6 +26,7 @@ public static class DependencyInjection
         services.AddSingleton<SubmitResponse>();
         services.AddSingleton<ListMyQuestionnaires>();
         services.AddSingleton<ComputeIndicators>();
+        services.AddSingleton<ExportApprovedResponses>();
         services.AddSingleton<ResponseComments>();
         services.AddSingleton<DecideResponse>();
         services.AddSingleton<CorrectAnswer>();

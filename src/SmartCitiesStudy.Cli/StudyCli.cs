@@ -20,6 +20,7 @@ public static class StudyCli
         {
             DbCommands.Create(context),
             QuestionnaireCommands.Create(context),
+            ExportCommands.Create(context),
             IndicatorCommands.Create(context),
             ImportCommands.Create(context),
         };

@@ -96,4 +96,26 @@ public sealed class EditionsApiTests(StudyWebApp app) : IClassFixture<StudyWebAp
         using var list = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/editions", UriKind.Relative), ct));
         Assert.Contains(list.RootElement.EnumerateArray(), e => e.GetProperty("code").GetString() == DemoDataSeeder.NextEditionCode);
     }
+
+    [Fact]
+    public async Task Readers_download_the_approved_answers_of_a_published_edition_as_csv_but_not_of_an_open_one()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = app.CreateBrowserClient();
+        using var published = await client.GetAsync(new Uri("/api/v1/editions/2017/responses.csv", UriKind.Relative), ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, published.StatusCode);
+        Assert.Equal("text/csv", published.Content.Headers.ContentType?.MediaType);
+        var lines = (await published.Content.ReadAsStringAsync(ct)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(21, lines.Length);
+        Assert.DoesNotContain("@", string.Join('\n', lines), StringComparison.Ordinal); // no e-mail addresses, no personal data
+
+        using var open = await client.GetAsync(new Uri("/api/v1/editions/2026/responses.csv", UriKind.Relative), ct);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, open.StatusCode);
+
+        var file = Path.Combine(Path.GetTempPath(), $"scs-export-{Guid.NewGuid():N}.csv");
+        using var output = new StringWriter();
+        Assert.Equal(0, await StudyCli.RunAsync(["export", "responses", "--edition", "2017", "--format", "csv", "--out", file], output, TextWriter.Null, app.Database.ConfigurationValues));
+        Assert.Contains("Wrote 20 approved response(s)", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(lines, File.ReadAllText(file).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+    }
 }

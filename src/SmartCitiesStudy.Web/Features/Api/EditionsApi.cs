@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using SmartCitiesStudy.Application.Features.Editions;
+using SmartCitiesStudy.Application.Features.Exports;
 using SmartCitiesStudy.Application.Features.Indicators;
 using SmartCitiesStudy.Application.Security;
 using SmartCitiesStudy.Domain.Editions;
@@ -33,6 +34,21 @@ public static class EditionsApi
             }
 
             return Results.Bytes(IndicatorJson.WriteUtf8(document), IndicatorJson.ContentType);
+        });
+
+        api.MapGet("/{code}/responses.csv", async (string code, ClaimsPrincipal user, ListEditions list, ExportApprovedResponses export, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            var edition = (await list.ExecuteAsync(publishedOnly: false, cancellationToken)).FirstOrDefault(e => e.Code == code);
+            if (edition is null || (edition.Status != EditionStatus.Published && !SeesUnpublished(user))
+                || await export.ExecuteAsync(code, cancellationToken) is not { } table)
+            {
+                return NotFound(code);
+            }
+
+            context.Response.ContentType = ResponseTableCsv.ContentType;
+            context.Response.Headers.ContentDisposition = $"attachment; filename=\"smart-cities-study-{code}-responses.csv\"";
+            await ResponseTableCsv.WriteAsync(table, context.Response.Body, cancellationToken);
+            return Results.Empty;
         });
 
         return endpoints;

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using SmartCitiesStudy.Application.Features.Exports;
+
+namespace SmartCitiesStudy.Cli.Commands;
+
+/// <summary><c>export responses --edition CODE --format csv --out F</c>.</summary>
+internal static class ExportCommands
+{
+    public static Command Create(CliContext context)
+    {
+        var edition = new Option<string>("--edition") { Description = "Edition code, e.g. 2017.", Required = true };
+        var format = new Option<string>("--format") { Description = "File format.", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv");
+        var output = new Option<FileInfo>("--out") { Description = "The file to write.", Required = true };
+        var responses = new Command("responses", "Write the approved answers of an edition, one row per city (no personal data).") { edition, format, output };
+        responses.SetAction((parse, cancellationToken) => context.RunAsync(
+            async (services, ct) =>
+            {
+                var code = parse.GetRequiredValue(edition);
+                var table = await services.GetRequiredService<ExportApprovedResponses>().ExecuteAsync(code, ct);
+                if (table is null)
+                {
+                    await context.Error.WriteLineAsync($"error: edition '{code}' does not exist or has no questionnaire.");
+                    return StudyCli.Failure;
+                }
+
+                var target = parse.GetRequiredValue(output);
+                var rows = 0;
+                var counted = table with { Rows = Count(table.Rows, () => rows++) };
+                await using (var file = File.Create(target.FullName))
+                {
+                    await ResponseTableCsv.WriteAsync(counted, file, ct);
+                }
+
+                await context.Output.WriteLineAsync($"Wrote {rows} approved response(s) of edition {code} to {target.FullName}.");
+                return StudyCli.Success;
+            },
+            cancellationToken));
+        return new Command("export", "Export data.") { responses };
+    }
+
+    private static async IAsyncEnumerable<IReadOnlyList<string?>> Count(IAsyncEnumerable<IReadOnlyList<string?>> rows, Action counted)
+    {
+        await foreach (var row in rows)
+        {
+            counted();
+            yield return row;
+        }
+    }
+}
