@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddSingleton<SubmitResponse>();
         services.AddSingleton<ListMyQuestionnaires>();
         services.AddSingleton<ComputeIndicators>();
+        services.AddSingleton<ComputeTrend>();
         services.AddSingleton<ExportApprovedResponses>();
         services.AddSingleton<ResponseComments>();
         services.AddSingleton<DecideResponse>();

@@ -118,4 +118,25 @@ public sealed class EditionsApiTests(StudyWebApp app) : IClassFixture<StudyWebAp
         Assert.Contains("Wrote 20 approved response(s)", output.ToString(), StringComparison.Ordinal);
         Assert.Equal(lines, File.ReadAllText(file).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
     }
+
+    [Fact]
+    public async Task An_indicator_asked_in_several_published_editions_has_a_trend_with_each_edition_s_x_of_n()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = app.CreateClient();
+        using var shared = await client.GetAsync(new Uri("/api/v1/indicators/open_data_portal/trend", UriKind.Relative), ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, shared.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await shared.Content.ReadAsStringAsync(ct));
+        var points = json.RootElement.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal(["2012", "2019"], points.Select(p => p.GetProperty("edition").GetString()));
+        Assert.All(points, p => Assert.True(p.GetProperty("indicator").GetProperty("denominator").GetInt32() > 0));
+
+        // 2026 repeats ss_strategy but is not published: readers see 2017 only.
+        using var single = await client.GetAsync(new Uri("/api/v1/indicators/ss_strategy/trend", UriKind.Relative), ct);
+        using var one = System.Text.Json.JsonDocument.Parse(await single.Content.ReadAsStringAsync(ct));
+        Assert.Equal("2017", Assert.Single(one.RootElement.GetProperty("points").EnumerateArray()).GetProperty("edition").GetString());
+
+        using var unknown = await client.GetAsync(new Uri("/api/v1/indicators/smart_toasters/trend", UriKind.Relative), ct);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+    }
 }

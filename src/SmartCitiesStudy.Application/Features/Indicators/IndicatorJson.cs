@@ -46,6 +46,34 @@ public static class IndicatorJson
         return stream.ToArray();
     }
 
+    /// <summary>A cross-edition trend: <c>{ "id": …, "points": [ { "edition", "year", "respondents", "indicator": {…} } ] }</c>.</summary>
+    public static byte[] WriteTrendUtf8(string indicatorId, IReadOnlyList<TrendPoint> points)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, Options))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", indicatorId);
+            writer.WriteStartArray("points");
+            foreach (var point in points)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("edition", point.Edition);
+                writer.WriteNumber("year", point.Year);
+                writer.WriteNumber("respondents", point.Respondents);
+                writer.WritePropertyName("indicator");
+                WriteIndicator(writer, point.Indicator);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        stream.WriteByte((byte)'\n');
+        return stream.ToArray();
+    }
+
     private static void WriteIndicator(Utf8JsonWriter writer, Indicator indicator)
     {
         writer.WriteStartObject();

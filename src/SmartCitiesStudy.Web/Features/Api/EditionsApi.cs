@@ -36,6 +36,14 @@ public static class EditionsApi
             return Results.Bytes(IndicatorJson.WriteUtf8(document), IndicatorJson.ContentType);
         });
 
+        endpoints.MapGet("/api/v1/indicators/{id}/trend", async (string id, ClaimsPrincipal user, ComputeTrend trend, CancellationToken cancellationToken) =>
+        {
+            var points = await trend.ExecuteAsync(id, includeUnpublished: SeesUnpublished(user), cancellationToken);
+            return points.Count == 0
+                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No published edition has an indicator '{id}'.")
+                : Results.Bytes(IndicatorJson.WriteTrendUtf8(id, points), IndicatorJson.ContentType);
+        }).AllowAnonymous();
+
         api.MapGet("/{code}/responses.csv", async (string code, ClaimsPrincipal user, ListEditions list, ExportApprovedResponses export, HttpContext context, CancellationToken cancellationToken) =>
         {
             var edition = (await list.ExecuteAsync(publishedOnly: false, cancellationToken)).FirstOrDefault(e => e.Code == code);

@@ -212,7 +212,7 @@ public sealed partial class ResponseFormPage
         _saver.StatusChanged += () => _ = InvokeAsync(StateHasChanged);
         _state.AnswerChanged = _saver.EnqueueAsync;
         _state.ResolveConflict = ResolveConflictAsync;
-        _state.Comments = await CommentsService.ListAsync(_user, _session.ResponseId);
+        _state.SetComments(await CommentsService.ListAsync(_user, _session.ResponseId));
         _state.SendComment = SendCommentAsync;
         _formKey++;
     }
@@ -225,7 +225,8 @@ public sealed partial class ResponseFormPage
             return result.Error;
         }
 
-        _state!.Comments = await CommentsService.ListAsync(_user, _session.ResponseId);
+        _state!.SetComments(await CommentsService.ListAsync(_user, _session.ResponseId));
+        await InvokeAsync(StateHasChanged);
         return null;
     }
 

@@ -32,7 +32,14 @@ public sealed class FormState(QuestionnaireDefinition definition, string languag
     public Func<string, bool, Task>? ResolveConflict { get; set; }
 
     /// <summary>The reviewers' comments (and replies) shown next to the answers they are about.</summary>
-    public IReadOnlyList<CommentView> Comments { get; set; } = [];
+    public IReadOnlyList<CommentView> Comments { get; private set; } = [];
+
+    /// <summary>Replaces the comments and re-renders the form (a new reply must show at once).</summary>
+    public void SetComments(IReadOnlyList<CommentView> comments)
+    {
+        Comments = comments;
+        Changed?.Invoke();
+    }
 
     /// <summary>Sends a reply (path, reply-to id, text, internal); returns an error message or null.</summary>
     public Func<string?, long?, string, bool, Task<string?>>? SendComment { get; set; }
