@@ -48,6 +48,8 @@ public sealed class OfficerFormTests(BrowserApp app) : IClassFixture<BrowserApp>
         var page = await OpenFormAsync(Ane);
         await Question(page, "ss_strategy").GetByText("Yes", new() { Exact = true }).ClickAsync();
         await WaitSavedAsync(page);
+        await Question(page, "ss_formalised").GetByText("Yes", new() { Exact = true }).ClickAsync(); // shows the document name
+        await WaitSavedAsync(page);
 
         // Reload before the autosave's debounce fires: the circuit never received the text.
         await page.Locator("#q-ss_formalised_document-input").PressSequentiallyAsync("iBilbao 2020", new() { Delay = 5 });
@@ -61,6 +63,7 @@ public sealed class OfficerFormTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.Locator("#q-ss_priority_sectors-input").FillAsync("Digital economy (typed offline)");
         await page.WaitForTimeoutAsync(1500);
         await page.Context.SetOfflineAsync(false);
+        await page.WaitForTimeoutAsync(500); // let the network come back before loading the page again
         await page.ReloadAsync();
         await page.Locator("[data-response][data-ready='true']").WaitForAsync();
         await Assert.That(page.Locator("#q-ss_priority_sectors-input")).ToHaveValueAsync("Digital economy (typed offline)");
