@@ -267,6 +267,14 @@ public sealed class QuestionnaireRules(QuestionnaireDefinition definition)
         }),
     ];
 
+    /// <summary>How complete the whole response is: answered out of shown questions over all sections, rounded down; 0 when nothing is shown.</summary>
+    public int PercentComplete(IReadOnlyDictionary<string, AnswerValue> answers)
+    {
+        var sections = Progress(answers);
+        var shown = sections.Sum(s => s.Shown);
+        return shown == 0 ? 0 : (int)Math.Floor(100.0 * sections.Sum(s => s.Answered) / shown);
+    }
+
     /// <summary>Whether a value counts as an answer: not empty and valid (an invalid value is not counted).</summary>
     public static bool IsAnswered(Question question, AnswerValue? value) =>
         value is { IsEmpty: false } && ValidateValue(question, question.Code, value).Count == 0;

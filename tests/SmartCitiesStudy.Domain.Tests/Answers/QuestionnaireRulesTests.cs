@@ -168,6 +168,16 @@ public sealed class QuestionnaireRulesTests
     }
 
     [Fact]
+    public void Overall_completion_counts_shown_questions_across_sections_and_rounds_down()
+    {
+        // Shown: 4 in innovation (ss_formalised appears after yes), 3 in knowledge_talent, the group: 8; answered: 2.
+        var answers = Answers(("ss_strategy", AnswerValue.Yes), ("ss_formalised", AnswerValue.No));
+        Assert.Equal(25, _rules.PercentComplete(answers));
+        answers["talent_notes"] = AnswerValue.OfText("x");
+        Assert.Equal(37, _rules.PercentComplete(answers)); // 3 of 8 = 37.5, rounded down
+    }
+
+    [Fact]
     public void Answer_values_round_trip_through_json_invariantly()
     {
         var value = AnswerValue.OfChoices(["a", "other"], "Café");

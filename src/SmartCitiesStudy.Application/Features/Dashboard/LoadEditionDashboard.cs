@@ -53,7 +53,7 @@ public sealed class LoadEditionDashboard(IStudyDbContextFactory dbFactory, LoadQ
         var rows = cities.Select(c =>
         {
             var response = responses.GetValueOrDefault(c.Id);
-            var percent = response is null || rules is null ? 0 : Percent(rules, answers.GetValueOrDefault(response.Id) ?? new Dictionary<string, AnswerValue>());
+            var percent = response is null || rules is null ? 0 : rules.PercentComplete(answers.GetValueOrDefault(response.Id) ?? new Dictionary<string, AnswerValue>());
             return new DashboardRow(
                 c.Id,
                 c.Name,
@@ -77,13 +77,6 @@ public sealed class LoadEditionDashboard(IStudyDbContextFactory dbFactory, LoadQ
             .Append(Count("unknown", rows.Where(r => r.Band is null)))
             .ToList();
         return new EditionDashboardResult(new EditionDashboard(edition.Code, edition.Title, edition.Status, shown, byRegion, byBand), null);
-    }
-
-    private static int Percent(QuestionnaireRules rules, IReadOnlyDictionary<string, AnswerValue> answers)
-    {
-        var sections = rules.Progress(answers);
-        var shown = sections.Sum(s => s.Shown);
-        return shown == 0 ? 0 : (int)Math.Floor(100.0 * sections.Sum(s => s.Answered) / shown);
     }
 
     private static DashboardStatus Status(ResponseStatus status) => status switch

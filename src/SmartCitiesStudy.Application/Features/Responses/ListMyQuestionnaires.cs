@@ -35,11 +35,8 @@ public sealed class ListMyQuestionnaires(IStudyDbContextFactory dbFactory, LoadQ
             if (row.Response is not null)
             {
                 var questionnaire = await loadQuestionnaire.ExecuteAsync(row.Edition.Code, cancellationToken: cancellationToken);
-                var answers = (await db.Answers.AsNoTracking().Where(a => a.ResponseId == row.Response.Id).Select(a => new { a.Path, a.ValueJson }).ToListAsync(cancellationToken))
-                    .ToDictionary(a => a.Path, a => AnswerValue.FromJson(a.ValueJson), StringComparer.Ordinal);
-                var progress = new QuestionnaireRules(questionnaire!.Definition).Progress(answers);
-                var shown = progress.Sum(p => p.Shown);
-                percent = shown == 0 ? 0 : (int)Math.Floor(100.0 * progress.Sum(p => p.Answered) / shown);
+                var answers = await db.LoadAnswerValuesAsync(row.Response.Id, cancellationToken);
+                percent = new QuestionnaireRules(questionnaire!.Definition).PercentComplete(answers);
             }
 
             var comments = row.Response is null ? 0 : await db.Comments.CountAsync(c => c.ResponseId == row.Response.Id && c.ByReviewer && !c.IsInternal, cancellationToken);

@@ -33,8 +33,7 @@ public sealed class SubmitResponse(IStudyDbContextFactory dbFactory, LoadQuestio
         }
 
         var questionnaire = await loadQuestionnaire.ExecuteAsync(edition.Code, cancellationToken: cancellationToken);
-        var answers = (await db.Answers.AsNoTracking().Where(a => a.ResponseId == responseId).Select(a => new { a.Path, a.ValueJson }).ToListAsync(cancellationToken))
-            .ToDictionary(a => a.Path, a => AnswerValue.FromJson(a.ValueJson), StringComparer.Ordinal);
+        var answers = await db.LoadAnswerValuesAsync(responseId, cancellationToken);
         var problems = new QuestionnaireRules(questionnaire!.Definition).Check(answers, requireComplete: true);
         if (problems.Count > 0)
         {
