@@ -5,6 +5,7 @@ using SmartCitiesStudy.Application.Features.Indicators;
 using SmartCitiesStudy.Application.Features.Cities;
 using SmartCitiesStudy.Application.Features.Dashboard;
 using SmartCitiesStudy.Application.Features.Outbox;
+using SmartCitiesStudy.Application.Features.Publication;
 using SmartCitiesStudy.Application.Features.Questionnaires;
 using SmartCitiesStudy.Application.Features.Responses;
 using SmartCitiesStudy.Application.Features.Review;
@@ -28,6 +29,8 @@ public static class DependencyInjection
         services.AddSingleton<ComputeIndicators>();
         services.AddSingleton<ComputeTrend>();
         services.AddSingleton<ExportApprovedResponses>();
+        services.AddSingleton<ListParticipants>();
+        services.AddSingleton<ListGoodPractices>();
         services.AddSingleton<ResponseComments>();
         services.AddSingleton<DecideResponse>();
         services.AddSingleton<CorrectAnswer>();

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using SmartCitiesStudy.Application.Abstractions;
+using SmartCitiesStudy.Domain.Answers;
+using SmartCitiesStudy.Domain.Responses;
+
+namespace SmartCitiesStudy.Application.Features.Publication;
+
+/// <summary>
+/// The good practices of an edition's approved responses, by city name then in the order the city gave them.
+/// Items without a title are left out (an officer may have added one and not filled it in).
+/// Callers decide who may see an unpublished edition.
+/// </summary>
+public sealed class ListGoodPractices(IStudyDbContextFactory dbFactory, ListParticipants participants)
+{
+    public const string GroupCode = "good_practices";
+
+    public async Task<IReadOnlyList<GoodPractice>> ExecuteAsync(string editionCode, CancellationToken cancellationToken = default)
+    {
+        var cities = (await participants.ExecuteAsync(editionCode, cancellationToken)).ToDictionary(p => p.Slug, StringComparer.Ordinal);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var answers = await (
+            from e in db.Editions.AsNoTracking()
+            where e.Code == editionCode
+            join r in db.Responses.AsNoTracking() on e.Id equals r.EditionId
+            where r.Status == ResponseStatus.Approved
+            join c in db.Cities.AsNoTracking() on r.CityId equals c.Id
+            join a in db.Answers.AsNoTracking() on r.Id equals a.ResponseId
+            where a.QuestionCode == GroupCode
+            select new { c.Slug, a.Path, a.ValueJson })
+            .ToListAsync(cancellationToken);
+
+        var practices = new List<GoodPractice>();
+        foreach (var city in answers.GroupBy(a => a.Slug).Where(g => cities.ContainsKey(g.Key)).OrderBy(g => cities[g.Key].Name, StringComparer.CurrentCulture))
+        {
+            var values = city.ToDictionary(a => a.Path, a => AnswerValue.FromJson(a.ValueJson), StringComparer.Ordinal);
+            var order = values.GetValueOrDefault(GroupCode)?.Items ?? [];
+            foreach (var itemId in order)
+            {
+                string? Text(string field) =>
+                    values.GetValueOrDefault(AnswerPath.Field(GroupCode, itemId, field)) is { } v && !v.IsEmpty
+                        ? v.Text ?? (v.Codes is { Count: > 0 } codes ? codes[0] : null)
+                        : null;
+                if (Text("title") is not { Length: > 0 } title)
+                {
+                    continue;
+                }
+
+                practices.Add(new GoodPractice(
+                    $"{editionCode}-{city.Key}-{itemId}",
+                    editionCode,
+                    cities[city.Key],
+                    Text("field"),
+                    title,
+                    Text("description"),
+                    Text("key_success_factors"),
+                    Text("results"),
+                    Text("website")));
+            }
+        }
+
+        return practices;
+    }
+
+    /// <summary>One practice by its public id (edition codes may themselves contain dashes), or null.</summary>
+    public async Task<GoodPractice?> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        List<string> codes;
+        await using (var db = await dbFactory.CreateAsync(cancellationToken))
+        {
+            codes = await db.Editions.AsNoTracking().Select(e => e.Code).ToListAsync(cancellationToken);
+        }
+
+        foreach (var code in codes.Where(c => id.StartsWith(c + "-", StringComparison.Ordinal)))
+        {
+            if ((await ExecuteAsync(code, cancellationToken)).FirstOrDefault(p => p.Id == id) is { } practice)
+            {
+                return practice;
+            }
+        }
+
+        return null;
+    }
+}
