@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using SmartCitiesStudy.Application.Abstractions;
 using SmartCitiesStudy.Application.Features.Audit;
 using SmartCitiesStudy.Application.Security;
 using SmartCitiesStudy.Domain.Audit;
 using SmartCitiesStudy.Domain.Common;
+using SmartCitiesStudy.Domain.Editions;
 
 namespace SmartCitiesStudy.Application.Features.Editions;
 
@@ -11,7 +13,11 @@ namespace SmartCitiesStudy.Application.Features.Editions;
 /// Opens, closes, publishes or reopens an edition. The expected version is the edition version the
 /// person saw: if someone changed the edition since, the action is refused rather than applied blindly.
 /// </summary>
-public sealed class ChangeEditionStatus(IStudyDbContextFactory dbFactory, TimeProvider clock)
+public sealed class ChangeEditionStatus(
+    IStudyDbContextFactory dbFactory,
+    TimeProvider clock,
+    IEnumerable<IEditionStatusListener> listeners,
+    ILogger<ChangeEditionStatus> logger)
 {
     public const string ConcurrencyCode = "edition.changed_by_someone_else";
 
@@ -63,6 +69,7 @@ public sealed class ChangeEditionStatus(IStudyDbContextFactory dbFactory, TimePr
 
             db.Record(now, user, AuditActions.EditionStatusChanged, "edition", edition.Code, edition.Id, before: before.ToString(), after: edition.Status.ToString(), reason: reason);
             await db.SaveChangesAsync(cancellationToken);
+            await NotifyAsync(edition.Code, before, edition.Status);
             return OperationResult.Done;
         }
         catch (DomainRuleException ex)
@@ -72,6 +79,24 @@ public sealed class ChangeEditionStatus(IStudyDbContextFactory dbFactory, TimePr
         catch (DbUpdateConcurrencyException)
         {
             return OperationResult.Refused($"Edition {editionCode} was changed by someone else meanwhile; reload to see its current state.", ConcurrencyCode);
+        }
+    }
+
+    private async Task NotifyAsync(string code, EditionStatus before, EditionStatus after)
+    {
+        foreach (var listener in listeners)
+        {
+            try
+            {
+                // Not the caller's token: the change is stored, so listeners must hear of it even if the page went away.
+                await listener.EditionStatusChangedAsync(code, before, after, CancellationToken.None);
+            }
+#pragma warning disable CA1031 // a failing listener must not turn a stored change into an error
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                logger.LogError(ex, "Edition {Code} changed from {Before} to {After} but {Listener} failed", code, before, after, listener.GetType().Name);
+            }
         }
     }
 }
