@@ -79,8 +79,14 @@ public sealed partial record ReportText
         Options = "Options",
         QuestionTypes = new Dictionary<string, string>
         {
-            ["YesNo"] = "yes / no", ["SingleChoice"] = "one choice", ["MultipleChoice"] = "several choices", ["Number"] = "number",
-            ["ShortText"] = "text", ["LongText"] = "text", ["Url"] = "web address", ["Group"] = "repeatable group",
+            ["YesNo"] = "yes / no",
+            ["SingleChoice"] = "one choice",
+            ["MultipleChoice"] = "several choices",
+            ["Number"] = "number",
+            ["ShortText"] = "text",
+            ["LongText"] = "text",
+            ["Url"] = "web address",
+            ["Group"] = "repeatable group",
         },
         GeneratedOn = "Generated on {0} from the approved responses.",
         NoRanking = "The study does not rank cities.",

@@ -79,8 +79,14 @@ public sealed partial record ReportText
         Options = "Opciones",
         QuestionTypes = new Dictionary<string, string>
         {
-            ["YesNo"] = "sí / no", ["SingleChoice"] = "una opción", ["MultipleChoice"] = "varias opciones", ["Number"] = "número",
-            ["ShortText"] = "texto", ["LongText"] = "texto", ["Url"] = "dirección web", ["Group"] = "grupo repetible",
+            ["YesNo"] = "sí / no",
+            ["SingleChoice"] = "una opción",
+            ["MultipleChoice"] = "varias opciones",
+            ["Number"] = "número",
+            ["ShortText"] = "texto",
+            ["LongText"] = "texto",
+            ["Url"] = "dirección web",
+            ["Group"] = "grupo repetible",
         },
         GeneratedOn = "Generado el {0} a partir de las respuestas aprobadas.",
         NoRanking = "El estudio no clasifica a las ciudades.",

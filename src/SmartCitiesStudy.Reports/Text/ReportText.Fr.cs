@@ -79,8 +79,14 @@ public sealed partial record ReportText
         Options = "Options",
         QuestionTypes = new Dictionary<string, string>
         {
-            ["YesNo"] = "oui / non", ["SingleChoice"] = "un choix", ["MultipleChoice"] = "plusieurs choix", ["Number"] = "nombre",
-            ["ShortText"] = "texte", ["LongText"] = "texte", ["Url"] = "adresse web", ["Group"] = "groupe répétable",
+            ["YesNo"] = "oui / non",
+            ["SingleChoice"] = "un choix",
+            ["MultipleChoice"] = "plusieurs choix",
+            ["Number"] = "nombre",
+            ["ShortText"] = "texte",
+            ["LongText"] = "texte",
+            ["Url"] = "adresse web",
+            ["Group"] = "groupe répétable",
         },
         GeneratedOn = "Généré le {0} à partir des réponses approuvées.",
         NoRanking = "L'étude ne classe pas les villes.",
