@@ -125,7 +125,13 @@ public sealed partial class ChromiumPdfPrinter(ChromiumOptions chromium, ILogger
                 Headless = true,
                 Args = ChromiumOptions.LaunchArguments,
             });
-            browser.Disconnected += (_, _) => LogDisconnected(logger);
+            browser.Disconnected += (_, _) =>
+            {
+                if (!_disposed)
+                {
+                    LogDisconnected(logger);
+                }
+            };
             _browser = browser;
             return browser;
         }

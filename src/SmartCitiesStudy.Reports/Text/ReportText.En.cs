@@ -73,6 +73,8 @@ public sealed partial record ReportText
         ConclusionsIntro = "Across the {0} participating cities, the study shows the following picture.",
         MostWidespread = "Most widespread",
         LeastWidespread = "Least widespread",
+        MostNamedBarrier = "barrier named most often",
+        MostNamedFacilitator = "facilitating element named most often",
         ConclusionsClosing = "The barriers and facilitating elements named by the cities, and the good practices they share, show where cooperation between cities can help most. The study does not rank cities: its purpose is to learn from each other.",
         AnnexIntro = "The questions of this edition, by field and sub-area. Questions marked as conditional were asked only after a given answer to the question before.",
         ConditionalQuestion = "conditional",

@@ -73,6 +73,8 @@ public sealed partial record ReportText
         ConclusionsIntro = "En el conjunto de las {0} ciudades participantes, el estudio muestra el siguiente panorama.",
         MostWidespread = "Lo más extendido",
         LeastWidespread = "Lo menos extendido",
+        MostNamedBarrier = "barrera señalada con más frecuencia",
+        MostNamedFacilitator = "elemento facilitador señalado con más frecuencia",
         ConclusionsClosing = "Las barreras y los elementos facilitadores señalados por las ciudades, y las buenas prácticas que comparten, muestran dónde la cooperación entre ciudades puede ayudar más. El estudio no clasifica a las ciudades: su propósito es aprender unas de otras.",
         AnnexIntro = "Las preguntas de esta edición, por ámbito y subárea. Las preguntas marcadas como condicionales solo se formularon tras una respuesta determinada a la pregunta anterior.",
         ConditionalQuestion = "condicional",

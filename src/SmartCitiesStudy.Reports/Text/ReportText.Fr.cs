@@ -73,6 +73,8 @@ public sealed partial record ReportText
         ConclusionsIntro = "Sur l'ensemble des {0} villes participantes, l'étude dresse le tableau suivant.",
         MostWidespread = "Le plus répandu",
         LeastWidespread = "Le moins répandu",
+        MostNamedBarrier = "obstacle le plus souvent cité",
+        MostNamedFacilitator = "élément facilitateur le plus souvent cité",
         ConclusionsClosing = "Les obstacles et les éléments facilitateurs cités par les villes, ainsi que les bonnes pratiques qu'elles partagent, montrent où la coopération entre villes peut être la plus utile. L'étude ne classe pas les villes : son but est d'apprendre les unes des autres.",
         AnnexIntro = "Les questions de cette édition, par domaine et sous-domaine. Les questions marquées comme conditionnelles n'ont été posées qu'après une réponse donnée à la question précédente.",
         ConditionalQuestion = "conditionnelle",

@@ -67,6 +67,8 @@ public sealed partial record ReportText
     public required string ConclusionsIntro { get; init; }
     public required string MostWidespread { get; init; }
     public required string LeastWidespread { get; init; }
+    public required string MostNamedBarrier { get; init; }
+    public required string MostNamedFacilitator { get; init; }
     public required string ConclusionsClosing { get; init; }
     public required string AnnexIntro { get; init; }
     public required string ConditionalQuestion { get; init; }
