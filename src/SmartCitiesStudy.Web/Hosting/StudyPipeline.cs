@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using SmartCitiesStudy.Web.Components;
 using SmartCitiesStudy.Web.Components.Account;
 using SmartCitiesStudy.Web.Features.Api;
-using SmartCitiesStudy.Web.Features.Reports;
 using SmartCitiesStudy.Web.Features.Dashboard;
 using SmartCitiesStudy.Web.Features.Outbox;
 using SmartCitiesStudy.Web.Features.Questionnaires;
+using SmartCitiesStudy.Web.Features.Reports;
 using SmartCitiesStudy.Web.Localization;
 
 namespace SmartCitiesStudy.Web.Hosting;

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Application.Abstractions;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Indicators;
@@ -5,7 +6,6 @@ using SmartCitiesStudy.Application.Features.Publication;
 using SmartCitiesStudy.Application.Features.Questionnaires;
 using SmartCitiesStudy.Domain.Answers;
 using SmartCitiesStudy.Domain.Responses;
-using Microsoft.EntityFrameworkCore;
 
 namespace SmartCitiesStudy.Application.Features.Reports;
 
