@@ -1,8 +1,9 @@
 using SmartCitiesStudy.Benchmarks;
 
-// Usage: dotnet run -c Release --project benchmarks/SmartCitiesStudy.Benchmarks -- [form-render] [autosave] [--saves N]
-// Database for autosave: the same settings as the app (Database__Provider, ConnectionStrings__Default); default a
-// throwaway SQLite file.
+// Usage: dotnet run -c Release --project benchmarks/SmartCitiesStudy.Benchmarks -- [form-render] [autosave] [indicators]
+//        [--saves N] [--cities 20,1000,10000]
+// Database for autosave and indicators: the same settings as the app (Database__Provider, ConnectionStrings__Default);
+// default a throwaway SQLite file.
 var which = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 var all = which.Count == 0 || which.Contains("all");
 var saves = args.SkipWhile(a => a != "--saves").Skip(1).Select(int.Parse).FirstOrDefault(400);
@@ -16,6 +17,13 @@ if (all || which.Contains("form-render"))
 if (all || which.Contains("autosave"))
 {
     await AutosaveBenchmark.RunAsync(table, saves);
+}
+
+if (all || which.Contains("indicators"))
+{
+    var cities = args.SkipWhile(a => a != "--cities").Skip(1).Select(a => a.Split(',').Select(int.Parse).ToList()).FirstOrDefault([20, 1000, 10000]);
+    await using var database = await BenchmarkDatabase.CreateAsync();
+    await IndicatorsBenchmark.RunAsync(table, database.Services, cities);
 }
 
 table.Print(Console.Out);
