@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Exports;
+using SmartCitiesStudy.Application.Features.Imports;
 using SmartCitiesStudy.Application.Features.Indicators;
 using SmartCitiesStudy.Application.Features.Cities;
 using SmartCitiesStudy.Application.Features.Dashboard;
@@ -38,6 +39,7 @@ public static class DependencyInjection
         services.AddSingleton<SaveCity>();
         services.AddSingleton<SetPopulation>();
         services.AddSingleton<ImportCities>();
+        services.AddSingleton<ImportResponses>();
         services.AddSingleton<LoadEditionDashboard>();
         services.AddSingleton<ListOutbox>();
         return services;
