@@ -229,4 +229,23 @@ public sealed class ImportResponsesTests
         var reviewer = await import.ExecuteAsync(Utf8(Header + "\n"), "2017", dryRun: true, replace: false, CityUser.Reviewer, ct);
         Assert.Equal(["file: Only the secretariat can import responses."], reviewer.Problems.Select(p => p.ToString()));
     }
+
+    [Fact]
+    public async Task The_sample_file_in_the_docs_is_valid_for_2017()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (database, services) = await ClosedEditionAsync(ct);
+        await using var _ = database;
+        await using var __ = services;
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SmartCitiesStudy.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        var sample = await File.ReadAllBytesAsync(Path.Combine(directory!.FullName, "docs", "samples", "responses-2017.csv"), ct);
+        var result = await services.GetRequiredService<ImportResponses>().ExecuteAsync(sample, "2017", dryRun: true, replace: false, CityUser.Secretariat, ct);
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        Assert.Equal((3, 3, 0, 3), (result.NewCities, result.Created, result.Replaced, result.Populations));
+    }
 }
