@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using SmartCitiesStudy.Application.Features.Cities;
+using SmartCitiesStudy.Application.Features.Dashboard;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Exports;
 using SmartCitiesStudy.Application.Features.Imports;
 using SmartCitiesStudy.Application.Features.Indicators;
-using SmartCitiesStudy.Application.Features.Cities;
-using SmartCitiesStudy.Application.Features.Dashboard;
 using SmartCitiesStudy.Application.Features.Outbox;
 using SmartCitiesStudy.Application.Features.Questionnaires;
 using SmartCitiesStudy.Application.Features.Responses;
