@@ -17,7 +17,7 @@ namespace SmartCitiesStudy.Web.Tests.Editions;
 /// <summary>The secretariat's upload: a dry run first with every problem listed, then the import.</summary>
 public sealed class ImportResponsesDialogTests : BunitContext
 {
-    private static readonly StudyUser Secretariat = new("sec-1", "Sara Secretariat", null, new HashSet<string> { StudyRoles.Secretariat });
+    private static StudyUser Secretariat { get; } = new("sec-1", "Sara Secretariat", null, new HashSet<string> { StudyRoles.Secretariat });
 
     public ImportResponsesDialogTests()
     {
