@@ -9,6 +9,7 @@ using SmartCitiesStudy.Application.Tests.Features.Cities;
 using SmartCitiesStudy.Domain.Answers;
 using SmartCitiesStudy.Domain.Audit;
 using SmartCitiesStudy.Domain.Cities;
+using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Indicators;
 using SmartCitiesStudy.Domain.Responses;
 using SmartCitiesStudy.Testing;
@@ -219,6 +220,13 @@ public sealed class ImportResponsesTests
         Assert.Equal(
             ["file: Edition 2012 is published: its figures are public. Unpublish it (back to closed) before importing responses."],
             await Problems(Utf8(Header + "\n"), "2012"));
+        await using (var db = database.CreateContext())
+        {
+            db.Editions.Add(new Edition("2030", "Smart Cities Study 2030", "FUTURE", 2030));
+            await db.SaveChangesAsync(ct);
+        }
+
+        Assert.Equal(["file: Edition 2030 has no questionnaire yet; import or write one first."], await Problems(Utf8(Header + "\n"), "2030"));
         Assert.Equal(["row 1: The columns are separated by ';'. Save the file with commas between columns (CSV UTF-8)."], await Problems(Utf8("city;country;region;population;status\n")));
         Assert.Equal(["file: The file has a header but no cities."], await Problems(Utf8(Header + "\n")));
 
