@@ -1,7 +1,7 @@
 using SmartCitiesStudy.Benchmarks;
 
-// Usage: dotnet run -c Release --project benchmarks/SmartCitiesStudy.Benchmarks -- [form-render] [autosave] [indicators]
-//        [--saves N] [--cities 20,1000,10000]
+// Usage: dotnet run -c Release --project benchmarks/SmartCitiesStudy.Benchmarks -- [form-render] [autosave] [indicators] [export]
+//        [--saves N] [--cities 20,1000,10000] [--export-responses 100000]
 // Database for autosave and indicators: the same settings as the app (Database__Provider, ConnectionStrings__Default);
 // default a throwaway SQLite file.
 var which = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -24,6 +24,13 @@ if (all || which.Contains("indicators"))
     var cities = args.SkipWhile(a => a != "--cities").Skip(1).Select(a => a.Split(',').Select(int.Parse).ToList()).FirstOrDefault([20, 1000, 10000]);
     await using var database = await BenchmarkDatabase.CreateAsync();
     await IndicatorsBenchmark.RunAsync(table, database.Services, cities);
+}
+
+if (all || which.Contains("export"))
+{
+    var responses = args.SkipWhile(a => a != "--export-responses").Skip(1).Select(int.Parse).FirstOrDefault(100_000);
+    await using var database = await BenchmarkDatabase.CreateAsync();
+    await ExportBenchmark.RunAsync(table, database.Services, responses, questions: 50);
 }
 
 table.Print(Console.Out);
