@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using SmartCitiesStudy.Application;
 using SmartCitiesStudy.Application.Features.Questionnaires;
 using SmartCitiesStudy.Application.Features.Responses;
 using SmartCitiesStudy.Application.Security;
@@ -10,7 +7,6 @@ using SmartCitiesStudy.Domain.Answers;
 using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Questionnaires;
-using SmartCitiesStudy.Infrastructure;
 using SmartCitiesStudy.Infrastructure.Persistence;
 
 namespace SmartCitiesStudy.Benchmarks;
@@ -23,20 +19,8 @@ internal static class AutosaveBenchmark
 {
     public static async Task RunAsync(ResultTable table, int saves)
     {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var folder = Path.Combine(Path.GetTempPath(), "scs-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var services = new ServiceCollection();
-        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.AddStudyApplication();
-        services.AddStudyInfrastructure(configuration, folder);
-        await using var provider = services.BuildServiceProvider();
-        var settings = provider.GetRequiredService<DatabaseSettings>();
-        await using (var scope = provider.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        }
-
+        await using var database = await BenchmarkDatabase.CreateAsync();
+        var provider = database.Services;
         var (officers, responseIds) = await PrepareAsync(provider, cities: 20);
         var save = provider.GetRequiredService<SaveAnswer>();
 
@@ -52,7 +36,7 @@ internal static class AutosaveBenchmark
         }
 
         latencies.Sort();
-        table.Note("autosave: database", settings.Provider.ToString());
+        table.Note("autosave: database", database.Provider.ToString());
         table.Add($"autosave: one officer, {saves} saves, p50", ResultTable.Percentile(latencies, 50), 100);
         table.Add($"autosave: one officer, {saves} saves, p95", ResultTable.Percentile(latencies, 95), 100);
 
@@ -73,11 +57,6 @@ internal static class AutosaveBenchmark
         var sorted = concurrent.Order().ToList();
         table.Add($"autosave: {officers.Count} officers at once, p50", ResultTable.Percentile(sorted, 50), 100);
         table.Add($"autosave: {officers.Count} officers at once, p95", ResultTable.Percentile(sorted, 95), 100);
-
-        if (settings.Provider == DatabaseProvider.Sqlite)
-        {
-            Directory.Delete(folder, recursive: true);
-        }
     }
 
     private static async Task<(List<StudyUser> Officers, List<int> Responses)> PrepareAsync(IServiceProvider provider, int cities)

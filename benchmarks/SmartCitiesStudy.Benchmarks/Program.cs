@@ -1,8 +1,9 @@
 using SmartCitiesStudy.Benchmarks;
 
-// Usage: dotnet run -c Release --project benchmarks/SmartCitiesStudy.Benchmarks -- [form-render] [autosave] [pdf] [--saves N]
-// Database for autosave: the same settings as the app (Database__Provider, ConnectionStrings__Default); default a
-// throwaway SQLite file.
+// Usage: dotnet run -c Release --project benchmarks/SmartCitiesStudy.Benchmarks -- [form-render] [autosave] [indicators] [export] [pdf]
+//        [--saves N] [--cities 20,1000,10000] [--export-responses 100000]
+// Database for autosave and indicators: the same settings as the app (Database__Provider, ConnectionStrings__Default);
+// default a throwaway SQLite file. The pdf benchmark always uses its own throwaway SQLite file with the demo data.
 var which = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 var all = which.Count == 0 || which.Contains("all");
 var saves = args.SkipWhile(a => a != "--saves").Skip(1).Select(int.Parse).FirstOrDefault(400);
@@ -16,6 +17,20 @@ if (all || which.Contains("form-render"))
 if (all || which.Contains("autosave"))
 {
     await AutosaveBenchmark.RunAsync(table, saves);
+}
+
+if (all || which.Contains("indicators"))
+{
+    var cities = args.SkipWhile(a => a != "--cities").Skip(1).Select(a => a.Split(',').Select(int.Parse).ToList()).FirstOrDefault([20, 1000, 10000]);
+    await using var database = await BenchmarkDatabase.CreateAsync();
+    await IndicatorsBenchmark.RunAsync(table, database.Services, cities);
+}
+
+if (all || which.Contains("export"))
+{
+    var responses = args.SkipWhile(a => a != "--export-responses").Skip(1).Select(int.Parse).FirstOrDefault(100_000);
+    await using var database = await BenchmarkDatabase.CreateAsync();
+    await ExportBenchmark.RunAsync(table, database.Services, responses, questions: 50);
 }
 
 if (all || which.Contains("pdf"))

@@ -3,7 +3,10 @@ using SmartCitiesStudy.Domain.Questionnaires;
 
 namespace SmartCitiesStudy.Benchmarks;
 
-/// <summary>A questionnaire with one large section: a realistic mix of 200 questions (yes/no, choices, numbers, texts).</summary>
+/// <summary>
+/// A questionnaire with one large section: a realistic mix of questions (yes/no with an indicator, multiple choice
+/// with an indicator, numbers with a mean, long texts, and yes/no questions shown only when an earlier one is yes).
+/// </summary>
 internal static class SyntheticQuestionnaire
 {
     public static QuestionnaireDefinition Create(string edition, int questions)
@@ -15,11 +18,11 @@ internal static class SyntheticQuestionnaire
             var title = new LocalizedText($"Question {i}: does the city have programme {i}?", $"Pregunta {i}", $"Question {i}");
             list.Add((i % 5) switch
             {
-                0 => new Question { Code = code, Type = QuestionType.YesNo, Title = title, Required = true, Help = new LocalizedText("Help text explaining the question in a sentence or two.") },
-                1 => new Question { Code = code, Type = QuestionType.MultipleChoice, Title = title, AllowOther = true, Options = [.. Enumerable.Range(0, 6).Select(o => new ChoiceOption($"o{o}", new LocalizedText($"Option {o}")))] },
-                2 => new Question { Code = code, Type = QuestionType.Number, Title = title, Min = 0, Max = 100, Decimals = 1, Unit = new LocalizedText("%") },
+                0 => new Question { Code = code, Type = QuestionType.YesNo, Title = title, Required = true, Help = new LocalizedText("Help text explaining the question in a sentence or two."), Indicator = Label(IndicatorKind.Share, i) },
+                1 => new Question { Code = code, Type = QuestionType.MultipleChoice, Title = title, AllowOther = true, Options = [.. Enumerable.Range(0, 6).Select(o => new ChoiceOption($"o{o}", new LocalizedText($"Option {o}")))], Indicator = Label(IndicatorKind.Choice, i) },
+                2 => new Question { Code = code, Type = QuestionType.Number, Title = title, Min = 0, Max = 100, Decimals = 1, Unit = new LocalizedText("%"), Indicator = Label(IndicatorKind.Mean, i) },
                 3 => new Question { Code = code, Type = QuestionType.LongText, Title = title },
-                _ => new Question { Code = code, Type = QuestionType.YesNo, Title = title, ShowWhen = new ShowCondition("q" + (i - 4).ToString("000", CultureInfo.InvariantCulture), "yes") },
+                _ => new Question { Code = code, Type = QuestionType.YesNo, Title = title, ShowWhen = new ShowCondition("q" + (i - 4).ToString("000", CultureInfo.InvariantCulture), "yes"), Indicator = Label(IndicatorKind.Share, i) },
             });
         }
 
@@ -38,4 +41,7 @@ internal static class SyntheticQuestionnaire
             ],
         };
     }
+
+    private static IndicatorDefinition Label(IndicatorKind kind, int i) =>
+        new(kind, new LocalizedText($"do thing {i}", $"hacen la cosa {i}", $"font la chose {i}"));
 }

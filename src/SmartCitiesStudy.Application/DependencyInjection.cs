@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
-using SmartCitiesStudy.Application.Features.Editions;
-using SmartCitiesStudy.Application.Features.Exports;
-using SmartCitiesStudy.Application.Features.Indicators;
 using SmartCitiesStudy.Application.Features.Cities;
 using SmartCitiesStudy.Application.Features.Dashboard;
+using SmartCitiesStudy.Application.Features.Editions;
+using SmartCitiesStudy.Application.Features.Exports;
+using SmartCitiesStudy.Application.Features.Imports;
+using SmartCitiesStudy.Application.Features.Indicators;
 using SmartCitiesStudy.Application.Features.Outbox;
 using SmartCitiesStudy.Application.Features.Publication;
 using SmartCitiesStudy.Application.Features.Questionnaires;
@@ -41,6 +42,7 @@ public static class DependencyInjection
         services.AddSingleton<SaveCity>();
         services.AddSingleton<SetPopulation>();
         services.AddSingleton<ImportCities>();
+        services.AddSingleton<ImportResponses>();
         services.AddSingleton<LoadEditionDashboard>();
         services.AddSingleton<ListOutbox>();
         return services;

@@ -4,14 +4,14 @@ using SmartCitiesStudy.Application.Features.Exports;
 
 namespace SmartCitiesStudy.Cli.Commands;
 
-/// <summary><c>export responses --edition CODE --format csv --out F</c>.</summary>
+/// <summary><c>export responses --edition CODE --format csv|xlsx --out F</c>.</summary>
 internal static class ExportCommands
 {
     public static Command Create(CliContext context)
     {
         var edition = new Option<string>("--edition") { Description = "Edition code, e.g. 2017.", Required = true };
         var format = new Option<string>("--format") { Description = "File format.", DefaultValueFactory = _ => "csv" };
-        format.AcceptOnlyFromAmong("csv");
+        format.AcceptOnlyFromAmong("csv", "xlsx");
         var output = new Option<FileInfo>("--out") { Description = "The file to write.", Required = true };
         var responses = new Command("responses", "Write the approved answers of an edition, one row per city (no personal data).") { edition, format, output };
         responses.SetAction((parse, cancellationToken) => context.RunAsync(
@@ -30,7 +30,14 @@ internal static class ExportCommands
                 var counted = table with { Rows = Count(table.Rows, () => rows++) };
                 await using (var file = File.Create(target.FullName))
                 {
-                    await ResponseTableCsv.WriteAsync(counted, file, ct);
+                    if (parse.GetValue(format) == "xlsx")
+                    {
+                        await ResponseTableXlsx.WriteAsync(counted, file, $"Smart Cities Study {code}", ct);
+                    }
+                    else
+                    {
+                        await ResponseTableCsv.WriteAsync(counted, file, ct);
+                    }
                 }
 
                 await context.Output.WriteLineAsync($"Wrote {rows} approved response(s) of edition {code} to {target.FullName}.");

@@ -1,14 +1,20 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using SmartCitiesStudy.Application.Features.Cities;
+using SmartCitiesStudy.Application.Features.Imports;
 using SmartCitiesStudy.Application.Security;
 
 namespace SmartCitiesStudy.Cli.Commands;
 
-/// <summary><c>import cities --file F.csv [--edition CODE] [--dry-run]</c>.</summary>
+/// <summary>
+/// <c>import cities --file F.csv [--edition CODE] [--dry-run]</c> and
+/// <c>import responses --edition CODE --file F.csv [--dry-run] [--replace]</c>.
+/// </summary>
 internal static class ImportCommands
 {
-    public static Command Create(CliContext context)
+    public static Command Create(CliContext context) => new("import", "Import data from files.") { Cities(context), Responses(context) };
+
+    private static Command Cities(CliContext context)
     {
         var file = new Option<FileInfo>("--file") { Description = "UTF-8 CSV with the header name,country,region[,slug][,population].", Required = true };
         var edition = new Option<string?>("--edition") { Description = "Edition the populations are for, e.g. 2026." };
@@ -17,31 +23,16 @@ internal static class ImportCommands
         cities.SetAction((parse, cancellationToken) => context.RunAsync(
             async (services, ct) =>
             {
-                var path = parse.GetRequiredValue(file);
-                if (!path.Exists)
+                if (await ReadAsync(context, parse.GetRequiredValue(file), ImportCities.MaxFileBytes, ct) is not { } content)
                 {
-                    await context.Error.WriteLineAsync($"error: {path.FullName} does not exist.");
                     return StudyCli.Failure;
                 }
 
-                if (path.Length > ImportCities.MaxFileBytes)
-                {
-                    await context.Error.WriteLineAsync($"error: {path.Name} is larger than {ImportCities.MaxFileBytes / 1024 / 1024} MiB.");
-                    return StudyCli.Failure;
-                }
-
-                var content = await File.ReadAllBytesAsync(path.FullName, ct);
                 var check = parse.GetValue(dryRun);
                 var result = await services.GetRequiredService<ImportCities>().ExecuteAsync(content, parse.GetValue(edition), check, StudyUser.System, ct);
                 if (!result.Succeeded)
                 {
-                    foreach (var problem in result.Problems)
-                    {
-                        await context.Error.WriteLineAsync($"error: {problem}");
-                    }
-
-                    await context.Error.WriteLineAsync("Nothing was stored.");
-                    return StudyCli.Failure;
+                    return await RefusedAsync(context, result.Problems);
                 }
 
                 var summary = $"{result.Added} new, {result.Updated} changed, {result.Unchanged} unchanged, {result.Populations} population(s)";
@@ -49,7 +40,64 @@ internal static class ImportCommands
                 return StudyCli.Success;
             },
             cancellationToken));
+        return cities;
+    }
 
-        return new Command("import", "Import data from files.") { cities };
+    private static Command Responses(CliContext context)
+    {
+        var file = new Option<FileInfo>("--file") { Description = "UTF-8 CSV with the header city,country,region,population,status then question codes (docs/import-responses.md).", Required = true };
+        var edition = new Option<string>("--edition") { Description = "Edition the responses are for, e.g. 2026 (draft, open or closed; not published).", Required = true };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the file and say what would happen; store nothing." };
+        var replace = new Option<bool>("--replace") { Description = "Replace the answers and status of responses that already exist (otherwise they are refused)." };
+        var responses = new Command("responses", "Import existing responses from a CSV file, all or nothing; every problem is listed with its row and column.") { edition, file, dryRun, replace };
+        responses.SetAction((parse, cancellationToken) => context.RunAsync(
+            async (services, ct) =>
+            {
+                if (await ReadAsync(context, parse.GetRequiredValue(file), ImportResponses.MaxFileBytes, ct) is not { } content)
+                {
+                    return StudyCli.Failure;
+                }
+
+                var check = parse.GetValue(dryRun);
+                var result = await services.GetRequiredService<ImportResponses>().ExecuteAsync(content, parse.GetRequiredValue(edition), check, parse.GetValue(replace), StudyUser.System, ct);
+                if (!result.Succeeded)
+                {
+                    return await RefusedAsync(context, result.Problems);
+                }
+
+                var summary = $"{result.NewCities} new cities, {result.Created} responses created, {result.Replaced} replaced, {result.Answers} answers, {result.Populations} population(s)";
+                await context.Output.WriteLineAsync(check ? $"The file is valid; importing it would give: {summary}. Nothing was stored (dry run)." : $"Imported: {summary}.");
+                return StudyCli.Success;
+            },
+            cancellationToken));
+        return responses;
+    }
+
+    private static async Task<byte[]?> ReadAsync(CliContext context, FileInfo path, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (!path.Exists)
+        {
+            await context.Error.WriteLineAsync($"error: {path.FullName} does not exist.");
+            return null;
+        }
+
+        if (path.Length > maxBytes)
+        {
+            await context.Error.WriteLineAsync($"error: {path.Name} is larger than {maxBytes / 1024 / 1024} MiB.");
+            return null;
+        }
+
+        return await File.ReadAllBytesAsync(path.FullName, cancellationToken);
+    }
+
+    private static async Task<int> RefusedAsync(CliContext context, IEnumerable<CsvProblem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            await context.Error.WriteLineAsync($"error: {problem}");
+        }
+
+        await context.Error.WriteLineAsync("Nothing was stored.");
+        return StudyCli.Failure;
     }
 }

@@ -53,11 +53,12 @@ public static class IndicatorCalculator
     // Only the answers a reader of the response would see: valid for their question and shown by their condition.
     private static Dictionary<string, AnswerValue> EffectiveAnswers(QuestionnaireRules rules, IReadOnlyDictionary<string, AnswerValue> answers)
     {
-        var valid = new Dictionary<string, AnswerValue>(StringComparer.Ordinal);
-        foreach (var question in rules.Definition.Questions)
+        var valid = new Dictionary<string, AnswerValue>(answers.Count, StringComparer.Ordinal);
+        foreach (var (path, value) in answers)
         {
-            if (question.Type != QuestionType.Group
-                && answers.TryGetValue(question.Code, out var value)
+            if (rules.TryResolve(path, out var question, out var group, out _)
+                && group is null
+                && question.Type != QuestionType.Group
                 && !value.IsEmpty
                 && QuestionnaireRules.ValidateValue(question, question.Code, value).Count == 0)
             {
@@ -65,9 +66,16 @@ public static class IndicatorCalculator
             }
         }
 
-        return valid
-            .Where(a => rules.IsShown(rules.Definition.Find(a.Key)!, valid))
-            .ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+        var shown = new Dictionary<string, AnswerValue>(valid.Count, StringComparer.Ordinal);
+        foreach (var (code, value) in valid)
+        {
+            if (rules.TryResolve(code, out var question, out _, out _) && rules.IsShown(question, valid))
+            {
+                shown[code] = value;
+            }
+        }
+
+        return shown;
     }
 
     private static ShareIndicator Share(QuestionnaireDefinition definition, Question question, List<Counted> responses)

@@ -6,7 +6,15 @@ namespace SmartCitiesStudy.Web.Hosting;
 /// </summary>
 public static class SecurityHeadersSetup
 {
-    public static HeaderPolicyCollection Policy(bool isDevelopment)
+    public static HeaderPolicyCollection Policy(bool isDevelopment) => Build(isDevelopment, inlineScripts: false);
+
+    /// <summary>
+    /// For the API reference page only (<c>/scalar</c>): Scalar starts from an inline module script. The page shows
+    /// no user data and its script is served from this site.
+    /// </summary>
+    public static HeaderPolicyCollection ApiReferencePolicy(bool isDevelopment) => Build(isDevelopment, inlineScripts: true);
+
+    private static HeaderPolicyCollection Build(bool isDevelopment, bool inlineScripts)
     {
         var policy = new HeaderPolicyCollection()
             .AddFrameOptionsDeny()
@@ -24,7 +32,12 @@ public static class SecurityHeadersSetup
             .AddContentSecurityPolicy(b =>
             {
                 b.AddDefaultSrc().Self();
-                b.AddScriptSrc().Self();
+                var scripts = b.AddScriptSrc().Self();
+                if (inlineScripts)
+                {
+                    scripts.UnsafeInline();
+                }
+
                 b.AddStyleSrc().Self().UnsafeInline();
                 b.AddImgSrc().Self().Data();
                 b.AddFontSrc().Self().Data();

@@ -26,7 +26,10 @@ public static class StudyPipeline
         }
 
         app.UseDevelopmentOnlyPages();
-        app.UseSecurityHeaders(SecurityHeadersSetup.Policy(app.Environment.IsDevelopment()));
+        // The API reference page runs Scalar's inline start-up script; every other response keeps the strict policy.
+        var isDevelopment = app.Environment.IsDevelopment();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(OpenApiSetup.ReferencePath), b => b.UseSecurityHeaders(SecurityHeadersSetup.ApiReferencePolicy(isDevelopment)));
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments(OpenApiSetup.ReferencePath), b => b.UseSecurityHeaders(SecurityHeadersSetup.Policy(isDevelopment)));
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
         // No dev certificate on our machines: redirect to HTTPS only where it is configured.
@@ -46,6 +49,7 @@ public static class StudyPipeline
         app.MapCultureEndpoints();
         app.MapQuestionnaireEndpoints();
         app.MapEditionsApi();
+        app.MapStudyOpenApi();
         app.MapReportEndpoints();
         app.MapDashboardEndpoints();
         app.MapRazorComponents<App>()

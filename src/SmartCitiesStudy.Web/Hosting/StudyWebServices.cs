@@ -11,6 +11,7 @@ using SmartCitiesStudy.Infrastructure.Identity;
 using SmartCitiesStudy.Infrastructure.Persistence;
 using SmartCitiesStudy.Web.Components.Account;
 using SmartCitiesStudy.Web.Localization;
+using SmartCitiesStudy.Web.Features.Api;
 
 namespace SmartCitiesStudy.Web.Hosting;
 
@@ -67,6 +68,7 @@ public static class StudyWebServices
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         services.AddHealthChecks().AddDbContextCheck<StudyDbContext>("database");
+        services.AddStudyOpenApi();
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

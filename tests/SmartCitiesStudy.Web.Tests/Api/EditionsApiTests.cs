@@ -121,6 +121,29 @@ public sealed class EditionsApiTests(StudyWebApp app) : IClassFixture<StudyWebAp
     }
 
     [Fact]
+    public async Task Readers_download_the_approved_answers_as_a_workbook_and_the_cli_writes_the_same()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = app.CreateBrowserClient();
+        using var published = await client.GetAsync(new Uri("/api/v1/editions/2017/responses.xlsx", UriKind.Relative), ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, published.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", published.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("smart-cities-study-2017-responses.xlsx", published.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
+        var bytes = await published.Content.ReadAsByteArrayAsync(ct);
+        Assert.Equal("PK"u8.ToArray(), bytes[..2]); // a ZIP package
+
+        using var open = await client.GetAsync(new Uri("/api/v1/editions/2026/responses.xlsx", UriKind.Relative), ct);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, open.StatusCode);
+
+        var file = Path.Combine(Path.GetTempPath(), $"scs-export-{Guid.NewGuid():N}.xlsx");
+        using var output = new StringWriter();
+        Assert.Equal(0, await StudyCli.RunAsync(["export", "responses", "--edition", "2017", "--format", "xlsx", "--out", file], output, TextWriter.Null, app.Database.ConfigurationValues));
+        Assert.Contains("Wrote 20 approved response(s)", output.ToString(), StringComparison.Ordinal);
+        using var zip = new System.IO.Compression.ZipArchive(File.OpenRead(file));
+        Assert.NotNull(zip.GetEntry("xl/worksheets/sheet1.xml"));
+    }
+
+    [Fact]
     public async Task An_indicator_asked_in_several_published_editions_has_a_trend_with_each_edition_s_x_of_n()
     {
         var ct = TestContext.Current.CancellationToken;

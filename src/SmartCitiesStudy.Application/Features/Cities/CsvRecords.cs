@@ -11,6 +11,27 @@ internal static class CsvRecords
 {
     public sealed record Record(int Row, IReadOnlyList<string> Fields);
 
+    /// <summary>
+    /// Reads the file as strict UTF-8 (a byte-order mark is dropped). On failure <paramref name="badRow"/> is the row
+    /// the first invalid byte is on.
+    /// </summary>
+    public static bool TryDecode(byte[] content, out string text, out int? badRow)
+    {
+        try
+        {
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(content).TrimStart('\uFEFF');
+            badRow = null;
+            return true;
+        }
+        catch (DecoderFallbackException ex)
+        {
+            text = string.Empty;
+            var index = ex.Index >= 0 && ex.Index <= content.Length ? ex.Index : content.Length;
+            badRow = 1 + content.AsSpan(0, index).Count((byte)'\n');
+            return false;
+        }
+    }
+
     /// <returns>The records, or the row of a quoted field that never ends.</returns>
     public static (IReadOnlyList<Record> Records, int? UnterminatedQuoteRow) Read(string text)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Application.Abstractions;
 using SmartCitiesStudy.Application.Features.Audit;
@@ -34,7 +33,7 @@ public sealed class ImportCities(IStudyDbContextFactory dbFactory, TimeProvider 
             return ImportCitiesResult.Refused(new CsvProblem(null, null, $"The file is {content.LongLength / 1024} KiB; the limit is {MaxFileBytes / 1024 / 1024} MiB."));
         }
 
-        if (!TryDecode(content, out var text, out var badRow))
+        if (!CsvRecords.TryDecode(content, out var text, out var badRow))
         {
             return ImportCitiesResult.Refused(new CsvProblem(badRow, null, "The file is not UTF-8 text (from this row on). Save it as \"CSV UTF-8\" and try again."));
         }
@@ -75,7 +74,7 @@ public sealed class ImportCities(IStudyDbContextFactory dbFactory, TimeProvider 
         }
 
         var cities = await db.Cities.ToListAsync(cancellationToken);
-        var byKey = cities.ToDictionary(c => Key(c.Name, c.Country));
+        var byKey = cities.ToDictionary(c => CityText.Key(c.Name, c.Country));
         var populations = editionId is null
             ? []
             : await db.CityPopulations.Where(p => p.EditionId == editionId).ToDictionaryAsync(p => p.CityId, cancellationToken);
@@ -198,7 +197,7 @@ public sealed class ImportCities(IStudyDbContextFactory dbFactory, TimeProvider 
             {
                 problems.Add(new CsvProblem(row, "region", "The region is missing; use Africa, America, Asia, Europe or Oceania."));
             }
-            else if (!regionText.All(char.IsAsciiLetter) || !Enum.TryParse(regionText, ignoreCase: true, out region) || !Enum.IsDefined(region))
+            else if (!CityText.TryParseRegion(regionText, out region))
             {
                 problems.Add(new CsvProblem(row, "region", $"'{regionText}' is not a region; use Africa, America, Asia, Europe or Oceania."));
             }
@@ -225,7 +224,7 @@ public sealed class ImportCities(IStudyDbContextFactory dbFactory, TimeProvider 
                 continue;
             }
 
-            var key = Key(name, country);
+            var key = CityText.Key(name, country);
             if (keysInFile.TryGetValue(key, out var firstRow))
             {
                 problems.Add(new CsvProblem(row, "name", $"{name}, {country} is already on row {firstRow}."));
@@ -304,25 +303,5 @@ public sealed class ImportCities(IStudyDbContextFactory dbFactory, TimeProvider 
     private static string Cell(CsvRecords.Record record, Dictionary<string, int> columns, string column) =>
         columns.TryGetValue(column, out var index) && index < record.Fields.Count ? record.Fields[index].Trim() : string.Empty;
 
-    private static string Key(string name, string country) =>
-        name.Trim().ToUpperInvariant() + "\u0001" + country.Trim().ToUpperInvariant();
-
     private static string Id(City city) => city.Id.ToString(CultureInfo.InvariantCulture);
-
-    private static bool TryDecode(byte[] content, out string text, out int? badRow)
-    {
-        try
-        {
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(content).TrimStart('\uFEFF');
-            badRow = null;
-            return true;
-        }
-        catch (DecoderFallbackException ex)
-        {
-            text = string.Empty;
-            var index = ex.Index >= 0 && ex.Index <= content.Length ? ex.Index : content.Length;
-            badRow = 1 + content.AsSpan(0, index).Count((byte)'\n');
-            return false;
-        }
-    }
 }

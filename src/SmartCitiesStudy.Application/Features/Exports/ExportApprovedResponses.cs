@@ -31,7 +31,9 @@ public sealed class ExportApprovedResponses(IStudyDbContextFactory dbFactory, Lo
 
         var questions = questionnaire.Definition.Questions.Where(q => q.Type != QuestionType.Group).ToList();
         var columns = CityColumns.Concat(questions.SelectMany(q => q.AllowOther ? new[] { q.Code, q.Code + "_other" } : [q.Code])).ToList();
-        return new ResponseTable(columns, RowsAsync(editionCode, questions, cancellationToken));
+        var numberCodes = questions.Where(q => q.Type == QuestionType.Number).Select(q => q.Code).Append("population").ToHashSet(StringComparer.Ordinal);
+        var numberColumns = Enumerable.Range(0, columns.Count).Where(i => numberCodes.Contains(columns[i])).ToHashSet();
+        return new ResponseTable(columns, RowsAsync(editionCode, questions, cancellationToken), numberColumns);
     }
 
     private async IAsyncEnumerable<IReadOnlyList<string?>> RowsAsync(string editionCode, List<Question> questions, [EnumeratorCancellation] CancellationToken cancellationToken)

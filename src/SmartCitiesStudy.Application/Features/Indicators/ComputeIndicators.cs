@@ -5,6 +5,7 @@ using SmartCitiesStudy.Application.Features.Questionnaires;
 using SmartCitiesStudy.Domain.Answers;
 using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Indicators;
+using SmartCitiesStudy.Domain.Questionnaires;
 using SmartCitiesStudy.Domain.Responses;
 
 namespace SmartCitiesStudy.Application.Features.Indicators;
@@ -12,7 +13,7 @@ namespace SmartCitiesStudy.Application.Features.Indicators;
 /// <summary>
 /// Computes an edition's indicators over its approved responses (see <see cref="IndicatorCalculator"/>), with each
 /// city's region and the band of the population recorded for that edition. Two queries whatever the city count:
-/// responses with their city and population, then their top-level answers.
+/// responses with their city and population, then the top-level answers the indicators depend on.
 /// </summary>
 public sealed class ComputeIndicators(IStudyDbContextFactory dbFactory, LoadQuestionnaire loadQuestionnaire)
 {
@@ -35,32 +36,70 @@ public sealed class ComputeIndicators(IStudyDbContextFactory dbFactory, LoadQues
                 select new { r.Id, c.Region, Population = (long?)p!.Population })
             .ToListAsync(cancellationToken);
 
-        // Group fields (good practices) never feed an indicator: only top-level answers are read.
-        var answers = await (
+        // Only the answers an indicator can depend on: the indicator questions and the questions their conditions look
+        // at (long texts and good practices never feed a figure). Streamed, with each distinct stored value parsed once:
+        // most values repeat ("yes", "no", the same option codes), so 10,000 cities do not mean 2 million JSON parses.
+        var relevant = RelevantCodes(snapshot.Definition);
+        var answers = (
                 from a in db.Answers.AsNoTracking()
                 join r in db.Responses on a.ResponseId equals r.Id
                 join e in db.Editions on r.EditionId equals e.Id
-                where e.Code == editionCode && r.Status == ResponseStatus.Approved && a.Path == a.QuestionCode
+                where e.Code == editionCode && r.Status == ResponseStatus.Approved && a.Path == a.QuestionCode && relevant.Contains(a.QuestionCode)
                 select new { a.ResponseId, a.Path, a.ValueJson })
-            .ToListAsync(cancellationToken);
+            .AsAsyncEnumerable();
 
-        var byResponse = answers
-            .GroupBy(a => a.ResponseId)
-            .ToDictionary(
-                g => g.Key,
-                g => (IReadOnlyDictionary<string, AnswerValue>)g
-                    .Select(a => (a.Path, Value: Parse(a.ValueJson)))
-                    .Where(a => a.Value is not null)
-                    .ToDictionary(a => a.Path, a => a.Value!, StringComparer.Ordinal));
+        var parsed = new Dictionary<string, AnswerValue?>(StringComparer.Ordinal);
+        var byResponse = new Dictionary<int, Dictionary<string, AnswerValue>>();
+        await foreach (var answer in answers.WithCancellation(cancellationToken))
+        {
+            if (!parsed.TryGetValue(answer.ValueJson, out var value))
+            {
+                value = Parse(answer.ValueJson);
+                if (parsed.Count < MaxRememberedValues)
+                {
+                    parsed[answer.ValueJson] = value;
+                }
+            }
+
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (!byResponse.TryGetValue(answer.ResponseId, out var values))
+            {
+                byResponse[answer.ResponseId] = values = new Dictionary<string, AnswerValue>(StringComparer.Ordinal);
+            }
+
+            values[answer.Path] = value;
+        }
 
         var counted = responses
             .OrderBy(r => r.Id)
             .Select(r => new CountedResponse(
                 r.Region,
                 r.Population is { } population ? PopulationBands.For(population) : null,
-                byResponse.GetValueOrDefault(r.Id) ?? new Dictionary<string, AnswerValue>()))
+                (IReadOnlyDictionary<string, AnswerValue>?)byResponse.GetValueOrDefault(r.Id) ?? new Dictionary<string, AnswerValue>()))
             .ToList();
         return IndicatorCalculator.Compute(snapshot.Definition, counted) with { Edition = snapshot.EditionCode };
+    }
+
+    private const int MaxRememberedValues = 50_000;
+
+    /// <summary>Codes of the questions with an indicator and of every question their show-conditions depend on.</summary>
+    private static List<string> RelevantCodes(QuestionnaireDefinition definition)
+    {
+        var byCode = definition.Questions.ToDictionary(q => q.Code, StringComparer.Ordinal);
+        var relevant = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var question in definition.Questions.Where(q => q.Indicator is not null))
+        {
+            for (var q = question; q is not null && relevant.Add(q.Code);)
+            {
+                q = q.ShowWhen is { } condition ? byCode.GetValueOrDefault(condition.Question) : null;
+            }
+        }
+
+        return [.. relevant];
     }
 
     // A damaged stored value is treated like an invalid answer: not counted.

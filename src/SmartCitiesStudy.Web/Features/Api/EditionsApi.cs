@@ -22,7 +22,11 @@ public static class EditionsApi
         {
             var editions = await list.ExecuteAsync(publishedOnly: !SeesUnpublished(user), cancellationToken);
             return Results.Json(editions.Select(e => new EditionItem(e.Code, e.Title, e.Theme, e.Year, e.Status.ToString().ToLowerInvariant(), e.ApprovedResponses)));
-        });
+        })
+        .WithName("ListEditions")
+        .WithSummary("The editions of the study")
+        .WithDescription("Published editions for everyone (newest first); signed-in secretariat and reviewers also see the others. `respondents` is the number of approved responses.")
+        .Produces<EditionItem[]>();
 
         api.MapGet("/{code}/indicators", async (string code, ClaimsPrincipal user, ListEditions list, ComputeIndicators compute, CancellationToken cancellationToken) =>
         {
@@ -34,7 +38,12 @@ public static class EditionsApi
             }
 
             return Results.Bytes(IndicatorJson.WriteUtf8(document), IndicatorJson.ContentType);
-        });
+        })
+        .WithName("GetIndicators")
+        .WithSummary("Every indicator of an edition")
+        .WithDescription("The same document as `indicators --format json` on the command line: for each question code its kind (share, choice, mean), numerator, denominator, percent (one decimal, half away from zero), missing, and for shares the breakdown by region and population band. Counted over approved responses only.")
+        .Produces(StatusCodes.Status200OK, contentType: "application/json")
+        .ProducesProblem(StatusCodes.Status404NotFound);
 
         endpoints.MapGet("/api/v1/indicators/{id}/trend", async (string id, ClaimsPrincipal user, ComputeTrend trend, CancellationToken cancellationToken) =>
         {
@@ -42,24 +51,56 @@ public static class EditionsApi
             return points.Count == 0
                 ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No published edition has an indicator '{id}'.")
                 : Results.Bytes(IndicatorJson.WriteTrendUtf8(id, points), IndicatorJson.ContentType);
-        }).AllowAnonymous();
+        })
+        .AllowAnonymous()
+        .WithName("GetIndicatorTrend")
+        .WithSummary("An indicator across editions")
+        .WithDescription("Each published edition whose questionnaire has the question code, with its x of N and percent.")
+        .Produces(StatusCodes.Status200OK, contentType: "application/json")
+        .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/{code}/responses.csv", async (string code, ClaimsPrincipal user, ListEditions list, ExportApprovedResponses export, HttpContext context, CancellationToken cancellationToken) =>
-        {
-            var edition = (await list.ExecuteAsync(publishedOnly: false, cancellationToken)).FirstOrDefault(e => e.Code == code);
-            if (edition is null || (edition.Status != EditionStatus.Published && !SeesUnpublished(user))
-                || await export.ExecuteAsync(code, cancellationToken) is not { } table)
-            {
-                return NotFound(code);
-            }
+        api.MapGet("/{code}/responses.csv", (string code, ClaimsPrincipal user, ListEditions list, ExportApprovedResponses export, HttpContext context, CancellationToken cancellationToken) =>
+            WriteResponsesAsync(code, "csv", ResponseTableCsv.ContentType, ResponseTableCsv.WriteAsync, user, list, export, context, cancellationToken))
+            .WithName("GetResponsesCsv")
+            .WithSummary("Approved answers as CSV")
+            .WithDescription("One row per approved city: city, country, region, population, band, then one column per question code (yes/no, option codes joined by |, numbers with a dot). No personal data. Streamed.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
-            context.Response.ContentType = ResponseTableCsv.ContentType;
-            context.Response.Headers.ContentDisposition = $"attachment; filename=\"smart-cities-study-{code}-responses.csv\"";
-            await ResponseTableCsv.WriteAsync(table, context.Response.Body, cancellationToken);
-            return Results.Empty;
-        });
+        api.MapGet("/{code}/responses.xlsx", (string code, ClaimsPrincipal user, ListEditions list, ExportApprovedResponses export, HttpContext context, CancellationToken cancellationToken) =>
+            WriteResponsesAsync(code, "xlsx", ResponseTableXlsx.ContentType, (table, body, ct) => ResponseTableXlsx.WriteAsync(table, body, $"Smart Cities Study {code}", ct), user, list, export, context, cancellationToken))
+            .WithName("GetResponsesXlsx")
+            .WithSummary("Approved answers as an Excel workbook")
+            .WithDescription("The same table as the CSV, with numbers as numbers and a frozen header row. Streamed.")
+            .Produces(StatusCodes.Status200OK, contentType: ResponseTableXlsx.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return endpoints;
+    }
+
+    /// <summary>Streams the approved answers in a format: rows go to the client as they are read.</summary>
+    private static async Task<IResult> WriteResponsesAsync(
+        string code,
+        string extension,
+        string contentType,
+        Func<ResponseTable, Stream, CancellationToken, Task> write,
+        ClaimsPrincipal user,
+        ListEditions list,
+        ExportApprovedResponses export,
+        HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        var edition = (await list.ExecuteAsync(publishedOnly: false, cancellationToken)).FirstOrDefault(e => e.Code == code);
+        if (edition is null || (edition.Status != EditionStatus.Published && !SeesUnpublished(user))
+            || await export.ExecuteAsync(code, cancellationToken) is not { } table)
+        {
+            return NotFound(code);
+        }
+
+        context.Response.ContentType = contentType;
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"smart-cities-study-{code}-responses.{extension}\"";
+        await write(table, context.Response.Body, cancellationToken);
+        return Results.Empty;
     }
 
     private static bool SeesUnpublished(ClaimsPrincipal user) =>
@@ -69,5 +110,5 @@ public static class EditionsApi
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no published edition '{code}'.");
 
     /// <summary>An edition in the list: <c>respondents</c> is its number of approved responses.</summary>
-    private sealed record EditionItem(string Code, string Title, string Theme, int Year, string Status, int Respondents);
+    internal sealed record EditionItem(string Code, string Title, string Theme, int Year, string Status, int Respondents);
 }

@@ -96,6 +96,17 @@ public sealed partial class EditionsPage
         }
     }
 
+    private async Task ImportResponsesAsync(EditionSummary edition)
+    {
+        var parameters = new DialogParameters<ImportResponsesDialog> { { d => d.Edition, edition }, { d => d.User, await AuthenticationState.StudyUserAsync() } };
+        var dialog = await Dialogs.ShowAsync<ImportResponsesDialog>(
+            string.Format(CultureInfo.CurrentCulture, L["Import responses into {0}"], edition.Code), parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: true })
+        {
+            await LoadAsync();
+        }
+    }
+
     private string Title(EditionAction action, string code) => string.Format(CultureInfo.CurrentCulture, action switch
     {
         EditionAction.Open => L["Open edition {0} for answers?"],

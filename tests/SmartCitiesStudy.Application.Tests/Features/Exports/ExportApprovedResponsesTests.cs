@@ -62,5 +62,28 @@ public sealed class ExportApprovedResponsesTests
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\"), KIBS\"", bilbaoLine, StringComparison.Ordinal);
         Assert.Contains(lines, l => l.StartsWith("São Paulo,Brazil,America,", StringComparison.Ordinal));
         Assert.Equal(15, lines.Skip(1).Count(l => l.Split(',')[5] == "yes")); // ss_strategy: 15 of 20
+
+        // The same table as a workbook, read back by an independent XLSX reader.
+        var again = await services.GetRequiredService<ExportApprovedResponses>().ExecuteAsync("2017", ct);
+        using var workbook = new MemoryStream();
+        await ResponseTableXlsx.WriteAsync(again!, workbook, "Smart Cities Study 2017", ct);
+        workbook.Position = 0;
+        var rows = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(20, rows.Count);
+        Assert.Equal(again!.Columns, rows[0].Keys);
+        var bilbaoRow = rows.Single(r => (string?)r["city"] == "Bilbao");
+        Assert.Equal(345100d, Convert.ToDouble(bilbaoRow["population"], System.Globalization.CultureInfo.InvariantCulture)); // a number, not text
+        Assert.Equal("'=HYPERLINK(\"http://evil\",\"x\"), KIBS", bilbaoRow["ss_priority_sectors"]);
+        Assert.Contains(rows, r => (string?)r["city"] == "São Paulo");
+        Assert.Equal(15, rows.Count(r => (string?)r["ss_strategy"] == "yes"));
     }
+
+    [Theory]
+    [InlineData(0, "A")]
+    [InlineData(25, "Z")]
+    [InlineData(26, "AA")]
+    [InlineData(701, "ZZ")]
+    [InlineData(702, "AAA")]
+    public void Spreadsheet_columns_are_named_as_excel_names_them(int index, string name) =>
+        Assert.Equal(name, ResponseTableXlsx.ColumnName(index));
 }
