@@ -16,7 +16,7 @@ public static class IndicatorSentence
         ChoiceIndicator { Denominator: 0 } => ReaderFormat.Format(L["No participating city answered: {0}."], label),
         ChoiceIndicator c => ReaderFormat.Format(L["Of the {0} cities that answered, the cities {1}:"], c.Denominator, label),
         MeanIndicator { N: 0 } => ReaderFormat.Format(L["No participating city answered: {0}."], label),
-        MeanIndicator m => ReaderFormat.Format(L["Mean {0}: {1} (median {2}, over {3} cities that answered)."], label, ReaderFormat.OneDecimal(m.Mean) + unit, ReaderFormat.OneDecimal(m.Median) + unit, m.N),
+        MeanIndicator m => ReaderFormat.Format(L["On average, {0} {1} (median {2}, over {3} cities that answered)."], ReaderFormat.OneDecimal(m.Mean) + unit, label, ReaderFormat.OneDecimal(m.Median) + unit, m.N),
         _ => label,
     };
 }

@@ -10,7 +10,7 @@ namespace SmartCitiesStudy.Web.Features.Reader;
 /// </summary>
 public sealed record PracticeFilter(string? Q, string? Field, string? Region, string? Band, string? City)
 {
-    private static readonly CompareInfo Compare = CultureInfo.InvariantCulture.CompareInfo;
+    private static CompareInfo Compare => CultureInfo.InvariantCulture.CompareInfo;
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Q) && string.IsNullOrEmpty(Field) && string.IsNullOrEmpty(Region)
                            && string.IsNullOrEmpty(Band) && string.IsNullOrEmpty(City);
