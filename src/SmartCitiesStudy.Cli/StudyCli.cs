@@ -23,6 +23,7 @@ public static class StudyCli
             ExportCommands.Create(context),
             IndicatorCommands.Create(context),
             ImportCommands.Create(context),
+            ReportCommands.Create(context),
         };
 
         var parse = root.Parse(args);

@@ -4,13 +4,17 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmartCitiesStudy.Application.Abstractions;
+using SmartCitiesStudy.Application.Features.Editions;
+using SmartCitiesStudy.Application.Features.Reports;
 using SmartCitiesStudy.Application.Features.Responses;
 using SmartCitiesStudy.Infrastructure.Events;
 using SmartCitiesStudy.Infrastructure.Email;
 using SmartCitiesStudy.Infrastructure.Identity;
 using SmartCitiesStudy.Infrastructure.People;
 using SmartCitiesStudy.Infrastructure.Persistence;
+using SmartCitiesStudy.Infrastructure.Reports;
 using SmartCitiesStudy.Infrastructure.Seeding;
+using SmartCitiesStudy.Reports;
 
 namespace SmartCitiesStudy.Infrastructure;
 
@@ -65,6 +69,23 @@ public static class DependencyInjection
         {
             services.AddHostedService<OutboxSenderService>();
         }
+
+        // Study PDFs and factsheets: Razor templates, one shared Chromium, stored PDFs, generation on publish.
+        services.AddSingleton(ChromiumOptions.FromConfiguration(configuration));
+        services.AddSingleton<ChromiumPdfPrinter>();
+        services.AddSingleton<IPdfPrinter>(sp => sp.GetRequiredService<ChromiumPdfPrinter>());
+        services.AddSingleton<ISectionPageFinder, PdfPigSectionPages>();
+        services.AddSingleton<IReportHtml, ReportHtml>();
+        services.AddSingleton<BuildStudyReport>();
+        services.AddSingleton<ReportFingerprint>();
+        services.AddSingleton<ReportService>();
+        services.AddSingleton<StudyPdfBacklog>();
+        services.AddSingleton<IEditionStatusListener, GenerateStudyPdfsOnPublish>();
+        if (configuration.GetValue("Reports:GenerateOnPublish", true))
+        {
+            services.AddHostedService<StudyPdfGenerator>();
+        }
+
         return services;
     }
 }

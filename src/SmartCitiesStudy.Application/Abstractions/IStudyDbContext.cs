@@ -7,6 +7,7 @@ using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Email;
 using SmartCitiesStudy.Domain.People;
 using SmartCitiesStudy.Domain.Questionnaires;
+using SmartCitiesStudy.Domain.Reports;
 using SmartCitiesStudy.Domain.Responses;
 using SmartCitiesStudy.Domain.Review;
 
@@ -40,6 +41,9 @@ public interface IStudyDbContext : IAsyncDisposable, IDisposable
     DbSet<Invitation> Invitations { get; }
 
     DbSet<OutboxMessage> OutboxMessages { get; }
+
+    /// <summary>Study PDFs and city factsheets, stored once generated.</summary>
+    DbSet<GeneratedReport> GeneratedReports { get; }
 
     /// <summary>For the few operations that need an explicit transaction (imports that save in several steps).</summary>
     DatabaseFacade Database { get; }

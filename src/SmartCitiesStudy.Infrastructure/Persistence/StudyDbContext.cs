@@ -11,6 +11,7 @@ using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Email;
 using SmartCitiesStudy.Domain.People;
 using SmartCitiesStudy.Domain.Questionnaires;
+using SmartCitiesStudy.Domain.Reports;
 using SmartCitiesStudy.Domain.Responses;
 using SmartCitiesStudy.Domain.Review;
 using SmartCitiesStudy.Infrastructure.Identity;
@@ -41,6 +42,8 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options)
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<GeneratedReport> GeneratedReports => Set<GeneratedReport>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

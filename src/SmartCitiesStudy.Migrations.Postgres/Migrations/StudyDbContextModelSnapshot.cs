@@ -750,6 +750,70 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                     b.ToTable("questionnaire_versions", (string)null);
                 });
 
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Reports.GeneratedReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CitySlug")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("city_slug");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ETag")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("e_tag");
+
+                    b.Property<string>("EditionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("edition_code");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language");
+
+                    b.HasKey("Id")
+                        .HasName("pk_generated_reports");
+
+                    b.HasIndex("EditionCode", "Kind", "CitySlug", "Language")
+                        .IsUnique()
+                        .HasDatabaseName("ix_generated_reports_edition_code_kind_city_slug_language");
+
+                    b.ToTable("generated_reports", (string)null);
+                });
+
             modelBuilder.Entity("SmartCitiesStudy.Domain.Responses.Response", b =>
                 {
                     b.Property<int>("Id")

@@ -723,6 +723,68 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                     b.ToTable("questionnaire_versions", (string)null);
                 });
 
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Reports.GeneratedReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CitySlug")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city_slug");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ETag")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("e_tag");
+
+                    b.Property<string>("EditionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("edition_code");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.HasKey("Id")
+                        .HasName("pk_generated_reports");
+
+                    b.HasIndex("EditionCode", "Kind", "CitySlug", "Language")
+                        .IsUnique()
+                        .HasDatabaseName("ix_generated_reports_edition_code_kind_city_slug_language");
+
+                    b.ToTable("generated_reports", (string)null);
+                });
+
             modelBuilder.Entity("SmartCitiesStudy.Domain.Responses.Response", b =>
                 {
                     b.Property<int>("Id")

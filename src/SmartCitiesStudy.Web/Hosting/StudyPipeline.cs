@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using SmartCitiesStudy.Web.Components;
 using SmartCitiesStudy.Web.Components.Account;
 using SmartCitiesStudy.Web.Features.Api;
+using SmartCitiesStudy.Web.Features.Reports;
 using SmartCitiesStudy.Web.Features.Dashboard;
 using SmartCitiesStudy.Web.Features.Outbox;
 using SmartCitiesStudy.Web.Features.Questionnaires;
@@ -46,6 +47,7 @@ public static class StudyPipeline
         app.MapCultureEndpoints();
         app.MapQuestionnaireEndpoints();
         app.MapEditionsApi();
+        app.MapReportEndpoints();
         app.MapDashboardEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()

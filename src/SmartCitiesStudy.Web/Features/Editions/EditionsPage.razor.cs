@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using SmartCitiesStudy.Application.Features.Editions;
+using SmartCitiesStudy.Application.Features.Reports;
+using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Web.Security;
 
 namespace SmartCitiesStudy.Web.Features.Editions;
@@ -10,12 +12,16 @@ namespace SmartCitiesStudy.Web.Features.Editions;
 public sealed partial class EditionsPage
 {
     private IReadOnlyList<EditionSummary>? _editions;
+    private Dictionary<string, ReportState> _pdfStates = [];
 
     [Inject]
     private ListEditions ListEditions { get; set; } = default!;
 
     [Inject]
     private ChangeEditionStatus ChangeStatus { get; set; } = default!;
+
+    [Inject]
+    private ReportService Reports { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -28,7 +34,19 @@ public sealed partial class EditionsPage
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
-    private async Task LoadAsync() => _editions = await ListEditions.ExecuteAsync(publishedOnly: false);
+    private async Task LoadAsync()
+    {
+        _editions = await ListEditions.ExecuteAsync(publishedOnly: false);
+
+        // Only published editions have a stored study PDF (generated when published); others are previews.
+        var states = new Dictionary<string, ReportState>(StringComparer.Ordinal);
+        foreach (var edition in _editions.Where(e => e.Status == EditionStatus.Published))
+        {
+            states[edition.Code] = await Reports.StateAsync(ReportRequest.Study(edition.Code, "en"));
+        }
+
+        _pdfStates = states;
+    }
 
     private async Task ChangeAsync(EditionSummary edition, EditionAction action)
     {

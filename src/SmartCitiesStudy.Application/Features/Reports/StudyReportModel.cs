@@ -1,0 +1,22 @@
+using SmartCitiesStudy.Application.Features.Editions;
+using SmartCitiesStudy.Application.Features.Publication;
+using SmartCitiesStudy.Domain.Indicators;
+using SmartCitiesStudy.Domain.Questionnaires;
+
+namespace SmartCitiesStudy.Application.Features.Reports;
+
+/// <summary>
+/// Everything the study PDF shows, in one language. Numbers come only from <see cref="Indicators"/> (the indicators
+/// engine), structure and labels from <see cref="Questionnaire"/> (its sections are the study's fields).
+/// </summary>
+public sealed record StudyReportModel(
+    EditionSummary Edition,
+    string Language,
+    QuestionnaireDefinition Questionnaire,
+    IndicatorDocument Indicators,
+    IReadOnlyList<Participant> Participants,
+    IReadOnlyList<GoodPractice> GoodPractices,
+    DateTimeOffset GeneratedAt)
+{
+    public Indicator? IndicatorOf(string questionCode) => Indicators.Indicators.FirstOrDefault(i => i.Id == questionCode);
+}
