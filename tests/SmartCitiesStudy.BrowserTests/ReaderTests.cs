@@ -55,7 +55,7 @@ public sealed class ReaderTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.WaitForURLAsync("**/editions/2017");
         await page.GetByRole(AriaRole.Link, new() { Name = "See the indicators" }).ClickAsync();
         await page.WaitForURLAsync("**/editions/2017/indicators");
-        await Assert.That(page.Locator("#indicator-ss_strategy .indicator__sentence")).ToHaveTextAsync("75.0% of the participating cities — 15 out of 20 — have a local smart specialisation strategy.");
+        await Assert.That(page.Locator("#indicator-ss_strategy .indicator__sentence")).ToHaveTextAsync("75% of the participating cities — 15 out of 20 — have a local smart specialisation strategy.");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "reader-indicators.png") });
 
         var pdf = await page.RunAndWaitForResponseAsync(

@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Components;
 using SmartCitiesStudy.Application.Features.Indicators;
 using SmartCitiesStudy.Domain.Indicators;
 using SmartCitiesStudy.Domain.Questionnaires;
-using SmartCitiesStudy.Web.Features.Reader.Charts;
+using SmartCitiesStudy.Reports;
+using SmartCitiesStudy.Reports.Charts;
 
 namespace SmartCitiesStudy.Web.Features.Reader;
 
@@ -22,23 +23,23 @@ public sealed partial class IndicatorView : ReaderComponent
     [Parameter]
     public IReadOnlyList<TrendPoint> Trend { get; set; } = [];
 
-    private string Label => Text(Question.Indicator?.Label);
+    /// <summary>A mean or median with the question's unit: "30%", "12.5 km".</summary>
+    private string WithUnit(decimal? value) => Text(Question.Unit) switch
+    {
+        "" => ReaderFormat.OneDecimal(value),
+        "%" => ReaderFormat.Percent(value),
+        var unit => ReaderFormat.OneDecimal(value) + " " + unit,
+    };
 
-    private string Unit => Question.Unit is { } unit ? " " + Text(unit) : string.Empty;
+    /// <summary>The study's sentence, word for word as in the PDF.</summary>
+    private string Sentence => IndicatorSentences.For(Indicator, Question, Lang);
 
-    private string Sentence => IndicatorSentence.For(L, Indicator, Label, Unit);
+    private ChartBreakdown ChartBreakdown => Breakdown == Breakdown.Band ? ChartBreakdown.PopulationBand : ChartBreakdown.Region;
 
     private string XofN(int x, int n) => ReaderFormat.Format(L["{0} of {1}"], x, n);
 
-    private IReadOnlyList<BarDatum> ShareBars(ShareIndicator share) =>
-    [
-        new(L["All participating cities"], share.Percent, $"{ReaderFormat.Percent(share.Percent)} · {XofN(share.Numerator, share.Denominator)}", Emphasis: true),
-        .. share.Groups(Breakdown).Select(g => new BarDatum(
-            Breakdowns.GroupLabel(L, Breakdown, g.Group), g.Percent, $"{ReaderFormat.Percent(g.Percent)} · {XofN(g.Numerator, g.Denominator)}")),
-    ];
-
-    private string ChartTitle(ShareIndicator share) =>
-        Sentence + " " + (Breakdown == Breakdown.Band ? L["By population band"] : L["By world region"]) + ": "
+    private string BreakdownTitle(ShareIndicator share) =>
+        (Breakdown == Breakdown.Band ? L["By population band"] : L["By world region"]) + ": "
         + string.Join("; ", share.Groups(Breakdown).Select(g => $"{Breakdowns.GroupLabel(L, Breakdown, g.Group)} {XofN(g.Numerator, g.Denominator)}"));
 
     /// <summary>The options with their labels, most chosen first (options are compared, never cities).</summary>
@@ -49,8 +50,5 @@ public sealed partial class IndicatorView : ReaderComponent
             .OrderByDescending(o => o.Share.Numerator),
     ];
 
-    private string OptionLabel(string code) =>
-        Question.Options.FirstOrDefault(o => o.Code == code) is { } option ? Text(option.Title)
-        : code == Question.OtherCode ? L["Other"]
-        : code;
+    private string OptionLabel(string code) => IndicatorSentences.OptionLabel(Question, code, Lang);
 }

@@ -1,22 +1,21 @@
 using System.Globalization;
+using SmartCitiesStudy.Reports.Text;
+using SmartCitiesStudy.Web.Localization;
 
 namespace SmartCitiesStudy.Web.Features.Reader;
 
 /// <summary>
-/// Numbers on the reader pages in the reader's culture ("75.0%", "75,0 %"); counts stay whole numbers ("15 of 20").
-/// The figures are the API's, only written for people.
+/// Numbers on the reader pages as the study PDF writes them (<see cref="ReportLanguage"/>: "57.9%", "57,9 %");
+/// counts stay whole numbers ("15 of 20"). The figures are the API's, only written for people.
 /// </summary>
 public static class ReaderFormat
 {
-    /// <summary>A percentage from 0 to 100 with one decimal, or a dash when there is no denominator.</summary>
-    public static string Percent(decimal? percent) =>
-        percent is { } p ? (p / 100m).ToString("P1", CultureInfo.CurrentCulture) : "—";
+    /// <summary>A percentage from 0 to 100 with at most one decimal, or a dash when there is no denominator.</summary>
+    public static string Percent(decimal? percent) => ReportLanguage.Percent(percent, StudyCultures.Current);
 
-    /// <summary>A mean or median with one decimal.</summary>
+    /// <summary>A mean or median with at most one decimal.</summary>
     public static string OneDecimal(decimal? value) =>
-        value is { } v ? v.ToString("N1", CultureInfo.CurrentCulture) : "—";
-
-    public static string Whole(long value) => value.ToString("N0", CultureInfo.CurrentCulture);
+        value is { } v ? ReportLanguage.Number(v, StudyCultures.Current) : "—";
 
     public static string Format(string format, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, format, args);
