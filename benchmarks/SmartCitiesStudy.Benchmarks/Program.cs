@@ -1,6 +1,6 @@
 using SmartCitiesStudy.Benchmarks;
 
-// Usage: dotnet run -c Release --project benchmarks/SmartCitiesStudy.Benchmarks -- [form-render] [autosave] [--saves N]
+// Usage: dotnet run -c Release --project benchmarks/SmartCitiesStudy.Benchmarks -- [form-render] [autosave] [pdf] [--saves N]
 // Database for autosave: the same settings as the app (Database__Provider, ConnectionStrings__Default); default a
 // throwaway SQLite file.
 var which = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -16,6 +16,11 @@ if (all || which.Contains("form-render"))
 if (all || which.Contains("autosave"))
 {
     await AutosaveBenchmark.RunAsync(table, saves);
+}
+
+if (all || which.Contains("pdf"))
+{
+    await PdfBenchmark.RunAsync(table);
 }
 
 table.Print(Console.Out);

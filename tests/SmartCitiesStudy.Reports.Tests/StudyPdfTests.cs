@@ -54,6 +54,8 @@ public sealed class StudyPdfTests(ReportFixture fixture)
 
         using var document = PdfDocument.Open(pdf);
         Assert.Equal("Smart Cities Study 2017 — Economy", document.Information.Title);
+        Assert.True(document.TryGetBookmarks(out var bookmarks), "The PDF has no outline.");
+        Assert.Contains(bookmarks.GetNodes(), b => b.Title.Contains("Participating cities", StringComparison.Ordinal));
         Assert.Matches(@"\d+ / \d+", pages[2]);
     }
 

@@ -64,6 +64,8 @@ public sealed partial record ReportText
         Total = "Total",
         FieldIntro = "Field {0}",
         Field = "Field",
+        FieldsOfStudy = "Fields of the study",
+        EditionParagraph = "The {0} edition covers these fields: {2}. {3} cities took part.",
         Description = "Description",
         KeySuccessFactors = "Key success factors",
         Results = "Results",

@@ -64,6 +64,8 @@ public sealed partial record ReportText
         Total = "Total",
         FieldIntro = "Ámbito {0}",
         Field = "Ámbito",
+        FieldsOfStudy = "Ámbitos del estudio",
+        EditionParagraph = "La edición de {0} abarca estos ámbitos: {2}. Participaron {3} ciudades.",
         Description = "Descripción",
         KeySuccessFactors = "Factores clave de éxito",
         Results = "Resultados",

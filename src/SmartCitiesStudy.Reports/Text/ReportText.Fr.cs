@@ -64,6 +64,8 @@ public sealed partial record ReportText
         Total = "Total",
         FieldIntro = "Domaine {0}",
         Field = "Domaine",
+        FieldsOfStudy = "Domaines de l'étude",
+        EditionParagraph = "L'édition {0} couvre ces domaines : {2}. {3} villes y ont participé.",
         Description = "Description",
         KeySuccessFactors = "Facteurs clés de succès",
         Results = "Résultats",

@@ -58,6 +58,8 @@ public sealed partial record ReportText
     public required string Total { get; init; }
     public required string FieldIntro { get; init; }
     public required string Field { get; init; }
+    public required string FieldsOfStudy { get; init; }
+    public required string EditionParagraph { get; init; }
     public required string Description { get; init; }
     public required string KeySuccessFactors { get; init; }
     public required string Results { get; init; }
