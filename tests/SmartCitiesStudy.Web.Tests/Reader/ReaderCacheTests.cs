@@ -28,6 +28,18 @@ public sealed class ReaderCacheTests(StudyWebApp app) : IClassFixture<StudyWebAp
     }
 
     [Fact]
+    public async Task A_shared_link_with_a_language_is_cached_for_readers_without_cookies_and_still_sets_the_language()
+    {
+        using var first = app.CreateClient();
+        using var one = await first.GetAsync(new Uri("/editions/2017/good-practices?lang=fr", UriKind.Relative), Ct);
+        using var second = app.CreateClient();
+        using var two = await second.GetAsync(new Uri("/editions/2017/good-practices?lang=fr", UriKind.Relative), Ct);
+        Assert.True(two.Headers.Age is not null, "the second reader did not get the cached page");
+        Assert.Contains("<html lang=\"fr\">", await two.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.All(two.Headers.GetValues("Set-Cookie"), c => Assert.StartsWith(".AspNetCore.Culture=c%3Dfr", c, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_signed_in_person_gets_their_own_page_not_the_cached_one()
     {
         using var anonymous = app.CreateClient();

@@ -15,13 +15,14 @@ namespace SmartCitiesStudy.Web.Features.Reader;
 /// <item>tagged with <see cref="ReaderCache.AllTag"/> and the edition of the route, evicted on a status change;</item>
 /// <item>only 200 responses. Blazor issues an antiforgery cookie with every page of an app that has interactive
 /// pages, which the default policy reads as "personal, do not store": reader pages have no form to post, so for
-/// anonymous readers that cookie is dropped and the page is stored. Any other cookie (the language remembered from
-/// <c>?lang=</c>) still prevents storing.</item>
+/// anonymous readers that cookie is dropped and the page is stored. The language cookie set by <c>?lang=</c> is
+/// stored with the page (it only repeats the language of the key); any other cookie prevents storing.</item>
 /// </list>
 /// </summary>
 public sealed class ReaderCachePolicy : IOutputCachePolicy
 {
     private const string AntiforgeryCookiePrefix = ".AspNetCore.Antiforgery.";
+    private const string CultureCookiePrefix = ".AspNetCore.Culture="; // CookieRequestCultureProvider.DefaultCookieName
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -62,7 +63,8 @@ public sealed class ReaderCachePolicy : IOutputCachePolicy
             return ValueTask.CompletedTask;
         }
 
-        context.AllowCacheStorage = StringValues.IsNullOrEmpty(response.Headers.SetCookie);
+        // The language cookie that ?lang= sets is not personal: it repeats the language, which is part of the key.
+        context.AllowCacheStorage = response.Headers.SetCookie.All(c => c is not null && c.StartsWith(CultureCookiePrefix, StringComparison.Ordinal));
         return ValueTask.CompletedTask;
     }
 
