@@ -109,6 +109,9 @@ public sealed class ReaderPagesTests(StudyWebApp app) : IClassFixture<StudyWebAp
         var accents = await PageAsync("/editions/2017/good-practices?q=liege");
         Assert.Contains("VentureLab", accents, StringComparison.Ordinal);
 
+        var symbols = await PageAsync("/editions/2017/good-practices?q=wifi");
+        Assert.Contains("QuitoTeConecta", symbols, StringComparison.Ordinal); // "Wi-Fi hotspots"
+
         var digital = await PageAsync("/editions/2017/good-practices?field=digital");
         Assert.Contains("QuitoTeConecta", digital, StringComparison.Ordinal);
         Assert.DoesNotContain("VentureLab", digital, StringComparison.Ordinal);

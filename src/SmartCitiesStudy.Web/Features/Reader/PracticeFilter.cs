@@ -6,7 +6,7 @@ namespace SmartCitiesStudy.Web.Features.Reader;
 
 /// <summary>
 /// The good-practice catalogue's search (<c>?q=</c>, words anywhere in the title, texts or city, accents and case
-/// ignored) and filters (<c>field</c>, <c>region</c>, <c>band</c>, <c>city</c>), as a plain GET form.
+/// ignored, "wifi" finds "Wi-Fi") and filters (<c>field</c>, <c>region</c>, <c>band</c>, <c>city</c>), as a plain GET form.
 /// </summary>
 public sealed record PracticeFilter(string? Q, string? Field, string? Region, string? Band, string? City)
 {
@@ -23,7 +23,7 @@ public sealed record PracticeFilter(string? Q, string? Field, string? Region, st
             && (string.IsNullOrEmpty(Region) || string.Equals(p.City.Region.ToString(), Region, StringComparison.OrdinalIgnoreCase))
             && (string.IsNullOrEmpty(Band) || (p.City.Band is { } band && band.Code() == Band))
             && (string.IsNullOrEmpty(City) || p.City.Slug == City)
-            && words.All(w => Searchable(p).Any(text => Compare.IndexOf(text, w, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0)))];
+            && words.All(w => Searchable(p).Any(text => Compare.IndexOf(text, w, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace | CompareOptions.IgnoreSymbols) >= 0)))];
     }
 
     private static IEnumerable<string> Searchable(GoodPractice p) =>
