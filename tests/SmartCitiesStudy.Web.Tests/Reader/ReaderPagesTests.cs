@@ -149,6 +149,7 @@ public sealed class ReaderPagesTests(StudyWebApp app) : IClassFixture<StudyWebAp
         }
 
         Assert.DoesNotContain("/editions/2026", bilbao, StringComparison.Ordinal); // its draft in the open edition
+        Assert.Contains("href=\"/editions/2017/cities/bilbao/factsheet.pdf?lang=en\"", bilbao, StringComparison.Ordinal);
         Assert.Contains("href=\"/good-practices/2017-bilbao-ibilbao2020\"", bilbao, StringComparison.Ordinal);
 
         var kathmandu = await PageAsync("/cities/kathmandu");
