@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Application.Abstractions;
 using SmartCitiesStudy.Application.Features.Questionnaires;
 using SmartCitiesStudy.Domain.Answers;
 using SmartCitiesStudy.Domain.Cities;
+using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Indicators;
 using SmartCitiesStudy.Domain.Questionnaires;
 using SmartCitiesStudy.Domain.Responses;
@@ -15,10 +17,45 @@ namespace SmartCitiesStudy.Application.Features.Indicators;
 /// city's region and the band of the population recorded for that edition. Two queries whatever the city count:
 /// responses with their city and population, then the top-level answers the indicators depend on.
 /// </summary>
-public sealed class ComputeIndicators(IStudyDbContextFactory dbFactory, LoadQuestionnaire loadQuestionnaire)
+/// <remarks>
+/// A published edition's figures are frozen, so its document is kept for a few minutes, keyed by the edition's row
+/// version: any change of the edition (reopening it, on any instance) gives a new version and a fresh computation.
+/// The short lifetime bounds how long a correction elsewhere (a city's region) takes to show.
+/// </remarks>
+public sealed class ComputeIndicators(IStudyDbContextFactory dbFactory, LoadQuestionnaire loadQuestionnaire, TimeProvider clock)
 {
+    public static readonly TimeSpan PublishedLifetime = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<string, (int Version, DateTimeOffset Until, IndicatorDocument Document)> _published = new(StringComparer.Ordinal);
+
     /// <returns>Null when the edition does not exist or has no questionnaire.</returns>
     public async Task<IndicatorDocument?> ExecuteAsync(string editionCode, CancellationToken cancellationToken = default)
+    {
+        int? publishedVersion;
+        await using (var db = await dbFactory.CreateAsync(cancellationToken))
+        {
+            publishedVersion = await db.Editions.AsNoTracking()
+                .Where(e => e.Code == editionCode && e.Status == EditionStatus.Published)
+                .Select(e => (int?)e.Version)
+                .SingleOrDefaultAsync(cancellationToken);
+        }
+
+        var now = clock.GetUtcNow();
+        if (publishedVersion is { } version && _published.TryGetValue(editionCode, out var kept) && kept.Version == version && kept.Until > now)
+        {
+            return kept.Document;
+        }
+
+        var document = await ComputeAsync(editionCode, cancellationToken);
+        if (publishedVersion is { } stored && document is not null)
+        {
+            _published[editionCode] = (stored, now + PublishedLifetime, document);
+        }
+
+        return document;
+    }
+
+    private async Task<IndicatorDocument?> ComputeAsync(string editionCode, CancellationToken cancellationToken)
     {
         var snapshot = await loadQuestionnaire.ExecuteAsync(editionCode, cancellationToken: cancellationToken);
         if (snapshot is null)
