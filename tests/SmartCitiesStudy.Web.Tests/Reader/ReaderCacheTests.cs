@@ -75,6 +75,45 @@ public sealed class ReaderCacheTests(StudyWebApp app) : IClassFixture<StudyWebAp
         Assert.Contains("href=\"/editions/2012\"", await client.GetStringAsync(new Uri("/", UriKind.Relative), Ct), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_edition_reopened_by_another_instance_takes_the_cached_pages_down_within_seconds()
+    {
+        using var client = app.CreateClient();
+        await client.GetStringAsync(new Uri("/editions/2019/indicators", UriKind.Relative), Ct);
+        await client.GetStringAsync(new Uri("/editions/2019/indicators", UriKind.Relative), Ct); // cached now
+
+        // Another instance reopens 2019: the change reaches the database but not this instance's listeners.
+        await ChangeInDatabaseAsync("2019", (e, now) => e.Reopen("Reopened elsewhere", now));
+        Assert.True(await EventuallyAsync(client, "/editions/2019/indicators", HttpStatusCode.NotFound), "the cached page outlived the reopening");
+
+        await ChangeInDatabaseAsync("2019", (e, now) => e.Publish(now));
+        Assert.True(await EventuallyAsync(client, "/editions/2019/indicators", HttpStatusCode.OK), "the page did not come back after publishing");
+    }
+
+    private async Task ChangeInDatabaseAsync(string code, Action<SmartCitiesStudy.Domain.Editions.Edition, DateTimeOffset> change)
+    {
+        await using var db = app.Database.CreateContext();
+        var edition = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Editions, e => e.Code == code, Ct);
+        change(edition, DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync(Ct);
+    }
+
+    private static async Task<bool> EventuallyAsync(HttpClient client, string url, HttpStatusCode expected)
+    {
+        for (var waited = 0; waited < 15_000; waited += 250)
+        {
+            using var response = await client.GetAsync(new Uri(url, UriKind.Relative), Ct);
+            if (response.StatusCode == expected)
+            {
+                return true;
+            }
+
+            await Task.Delay(250, Ct);
+        }
+
+        return false;
+    }
+
     private async Task ChangeAsync(string code, EditionAction action)
     {
         var edition = (await app.Services.GetRequiredService<ListEditions>().ExecuteAsync(publishedOnly: false, Ct)).Single(e => e.Code == code);

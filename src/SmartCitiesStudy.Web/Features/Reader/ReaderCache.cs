@@ -22,6 +22,7 @@ public static class ReaderCache
     {
         services.AddOutputCache(options => options.AddPolicy(Policy, new ReaderCachePolicy()));
         services.AddSingleton<Application.Features.Editions.IEditionStatusListener, ReaderCacheEviction>();
+        services.AddHostedService<PublicationWatcher>();
         return services;
     }
 }
