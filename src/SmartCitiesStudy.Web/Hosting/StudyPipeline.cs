@@ -39,6 +39,7 @@ public static class StudyPipeline
 
         app.UseRequestLocalization();
         app.UseCultureFromQueryString();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -45,6 +45,12 @@ public static class StudyWebServices
             .AddIdentityCookies();
         new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager();
         services.AddSingleton<IEmailSender<ApplicationUser>, OutboxEmailSender>();
+        var cookieSecurity = builder.Configuration.GetValue("Security:RequireSecureCookies", false)
+            ? CookieSecurePolicy.Always
+            : CookieSecurePolicy.SameAsRequest;
+
+        // The antiforgery cookie's default never sets Secure, not even over HTTPS.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = cookieSecurity);
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
@@ -53,9 +59,7 @@ public static class StudyWebServices
             options.Cookie.Name = "scs.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = builder.Configuration.GetValue("Security:RequireSecureCookies", false)
-                ? CookieSecurePolicy.Always
-                : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = cookieSecurity;
             options.ExpireTimeSpan = TimeSpan.FromHours(12);
             options.SlidingExpiration = true;
         });
@@ -69,6 +73,7 @@ public static class StudyWebServices
         services.AddAuthorization();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
+        services.AddStudyRateLimiting(builder.Configuration);
         services.AddHealthChecks().AddDbContextCheck<StudyDbContext>("database");
         services.AddStudyOpenApi();
         services.Configure<ForwardedHeadersOptions>(o =>
