@@ -10,6 +10,7 @@ using SmartCitiesStudy.Application.Features.Responses;
 using SmartCitiesStudy.Application.Features.Review;
 using SmartCitiesStudy.Application.Security;
 using SmartCitiesStudy.Domain.Answers;
+using SmartCitiesStudy.Infrastructure.Persistence;
 using SmartCitiesStudy.Infrastructure.Seeding;
 using SmartCitiesStudy.Web.Tests.Infrastructure;
 
@@ -136,6 +137,53 @@ public sealed class HostileInputWebTests(StudyWebApp app) : IClassFixture<StudyW
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["returnUrl"] = "/" });
         using var response = await client.PostAsync(new Uri("/Account/Logout", UriKind.Relative), content, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    public static TheoryData<string, string> WrongAnswers { get; } = new()
+    {
+        { "ss_priority_sectors", "text:100000" },
+        { "ss_priority_sectors", "number" },
+        { "ss_strategy", "number" },
+        { "ss_strategy", "text:yes" },
+        { "university_share_25_30", "text:thirty" },
+        { "university_share_25_30", "codes:1" },
+        { "investment_factors", "codes:no_such_option" },
+        { "investment_factors", "text:quality_of_life" },
+        { "no_such_question", "text:x" },
+        { "../ss_strategy", "text:yes" },
+        { "ss_strategy/0/x", "text:yes" },
+        { "", "text:x" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongAnswers))]
+    public async Task Over_long_and_wrongly_typed_answers_are_refused_and_nothing_is_stored(string path, string value)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (ane, responseId) = await BilbaoOfficerAsync();
+        var answer = value.Split(':') switch
+        {
+            ["number"] => AnswerValue.OfNumber(12.5m),
+            ["text", var length] when int.TryParse(length, System.Globalization.CultureInfo.InvariantCulture, out var n) => AnswerValue.OfText(new string('x', n)),
+            ["text", var text] => AnswerValue.OfText(text),
+            [_, var code] => AnswerValue.OfChoices([code]),
+            _ => throw new ArgumentOutOfRangeException(nameof(value)),
+        };
+        int Changes(StudyDbContext db) => db.AnswerChanges.Count(c => c.ResponseId == responseId);
+        int before;
+        await using (var db = app.Database.CreateContext())
+        {
+            before = Changes(db);
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<SaveAnswer>().ExecuteAsync(ane, responseId, path, answer, 0, ct);
+        Assert.NotEqual(SaveAnswerOutcome.Saved, result.Outcome);
+        Assert.True(result.Problems.Count > 0 || result.Refusal is not null, $"{path} = {value}: refused without a reason");
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.Equal(before, Changes(db));
+        }
     }
 
     private static void AssertEncoded(string html)
