@@ -36,12 +36,22 @@ public sealed class HostileInputWebTests(StudyWebApp app) : IClassFixture<StudyW
             Assert.Null(saved.Refusal);
             var commented = await scope.ServiceProvider.GetRequiredService<ResponseComments>().AddAsync(ane, responseId, "ss_priority_sectors", null, Script, isInternal: false, ct);
             Assert.True(commented.Succeeded, commented.Error);
+
+            // A good practice whose title is the script.
+            var save = scope.ServiceProvider.GetRequiredService<SaveAnswer>();
+            var group = await save.ExecuteAsync(ane, responseId, "good_practices", AnswerValue.OfItems(["evil0001"]), await AnswerVersionAsync(responseId, "good_practices"), ct);
+            Assert.Null(group.Refusal);
+            Assert.Empty(group.Problems);
+            var title = await save.ExecuteAsync(ane, responseId, AnswerPath.Field("good_practices", "evil0001", "title"), AnswerValue.OfText(Script), 0, ct);
+            Assert.Empty(title.Problems);
+            Assert.Null(title.Refusal);
         }
 
         using var officer = app.CreateBrowserClient();
         await FormPost.SignInAsync(officer, "ane.officer@bilbao.demo.smartcities.local", DemoAccounts.Password);
         var print = await officer.GetStringAsync(new Uri("/portal/editions/2026/response/print", UriKind.Relative), ct);
         AssertEncoded(print);
+        Assert.True(print.Split("&lt;script&gt;alert(1)&lt;/script&gt;").Length >= 3, "The answer and the good practice's title should both show, as text");
 
         using var reviewer = app.CreateBrowserClient();
         await FormPost.SignInAsync(reviewer, "reviewer@demo.smartcities.local", DemoAccounts.Password);
