@@ -74,7 +74,6 @@ public static class StudyWebServices
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         services.AddStudyRateLimiting(builder.Configuration);
-        services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddHealthChecks().AddDbContextCheck<StudyDbContext>("database");
         services.AddStudyOpenApi();
         services.Configure<ForwardedHeadersOptions>(o =>

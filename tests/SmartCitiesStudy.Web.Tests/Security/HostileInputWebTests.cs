@@ -196,6 +196,16 @@ public sealed class HostileInputWebTests(StudyWebApp app) : IClassFixture<StudyW
         }
     }
 
+    [Fact]
+    public async Task A_form_with_too_many_fields_is_400_in_production()
+    {
+        await using var production = app.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        using var client = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var content = new FormUrlEncodedContent(Enumerable.Range(0, 2000).Select(i => KeyValuePair.Create($"f{i}", "x")));
+        using var response = await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     private static void AssertEncoded(string html)
     {
         Assert.DoesNotContain("<script>alert(1)", html, StringComparison.OrdinalIgnoreCase);
