@@ -138,5 +138,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
+
+        // Tests sign in many times from one (unknown) address: no rate limit unless a test turns it on.
+        builder.UseSetting("RateLimiting:Enabled", "false");
     }
 }

@@ -31,6 +31,7 @@ public static class StudyPipeline
         app.UseWhen(c => c.Request.Path.StartsWithSegments(OpenApiSetup.ReferencePath), b => b.UseSecurityHeaders(SecurityHeadersSetup.ApiReferencePolicy(isDevelopment)));
         app.UseWhen(c => !c.Request.Path.StartsWithSegments(OpenApiSetup.ReferencePath), b => b.UseSecurityHeaders(SecurityHeadersSetup.Policy(isDevelopment)));
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusCodePagesForReadsOnly();
 
         // No dev certificate on our machines: redirect to HTTPS only where it is configured.
         if (app.Configuration.GetValue("Hosting:HttpsRedirection", false))
@@ -40,6 +41,7 @@ public static class StudyPipeline
 
         app.UseRequestLocalization();
         app.UseCultureFromQueryString();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

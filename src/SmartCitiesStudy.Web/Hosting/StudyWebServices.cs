@@ -47,6 +47,12 @@ public static class StudyWebServices
             .AddIdentityCookies();
         new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager();
         services.AddSingleton<IEmailSender<ApplicationUser>, OutboxEmailSender>();
+        var cookieSecurity = builder.Configuration.GetValue("Security:RequireSecureCookies", false)
+            ? CookieSecurePolicy.Always
+            : CookieSecurePolicy.SameAsRequest;
+
+        // The antiforgery cookie's default never sets Secure, not even over HTTPS.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = cookieSecurity);
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
@@ -55,13 +61,13 @@ public static class StudyWebServices
             options.Cookie.Name = "scs.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = builder.Configuration.GetValue("Security:RequireSecureCookies", false)
-                ? CookieSecurePolicy.Always
-                : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = cookieSecurity;
             options.ExpireTimeSpan = TimeSpan.FromHours(12);
             options.SlidingExpiration = true;
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        // How soon a deactivated person's (or changed role's) open cookie stops working on pages and the API.
+        var revalidation = TimeSpan.FromSeconds(builder.Configuration.GetValue("Security:SessionRevalidationSeconds", 60));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = revalidation);
 
         // Secure by default: every page requires a signed-in user unless it says [AllowAnonymous] (see
         // StudyPipeline). Not a fallback policy: that would also send readers of unknown URLs to sign in instead of
@@ -69,6 +75,7 @@ public static class StudyWebServices
         services.AddAuthorization();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
+        services.AddStudyRateLimiting(builder.Configuration);
         services.AddHealthChecks().AddDbContextCheck<StudyDbContext>("database");
         services.AddStudyOpenApi();
         services.Configure<ForwardedHeadersOptions>(o =>

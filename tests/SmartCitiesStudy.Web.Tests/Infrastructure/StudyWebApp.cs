@@ -31,6 +31,9 @@ public sealed class StudyWebApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
+
+        // Tests sign in many times from one (unknown) address: no rate limit unless a test turns it on.
+        builder.UseSetting("RateLimiting:Enabled", "false");
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert them).</summary>

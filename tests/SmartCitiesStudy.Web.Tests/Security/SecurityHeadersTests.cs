@@ -8,6 +8,12 @@ public sealed class SecurityHeadersTests(StudyWebApp app) : IClassFixture<StudyW
     [InlineData("/")]
     [InlineData("/Account/Login")]
     [InlineData("/health")]
+    [InlineData("/api/v1/editions")]
+    [InlineData("/api/v1/editions/1999/indicators")]
+    [InlineData("/api/v1/editions/2017/responses.csv")]
+    [InlineData("/openapi/v1.json")]
+    [InlineData("/portal")]
+    [InlineData("/no-such-page")]
     public async Task Every_response_carries_the_security_headers(string path)
     {
         using var client = app.CreateClient();

@@ -8,16 +8,19 @@ using SmartCitiesStudy.Infrastructure.Identity;
 namespace SmartCitiesStudy.Web.Components.Account;
 
 /// <summary>
-/// Re-checks a connected circuit's user every few minutes: a deactivated person, or one whose security stamp changed
-/// (password reset, role change), loses the session.
+/// Re-checks a connected circuit's user as often as cookies are re-checked (<c>Security:SessionRevalidationSeconds</c>,
+/// at least every 15 seconds): a deactivated person, or one whose security stamp changed (password reset, role change),
+/// loses the session.
 /// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
+        IOptions<IdentityOptions> options,
+        IOptions<SecurityStampValidatorOptions> stampOptions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
+    protected override TimeSpan RevalidationInterval =>
+        stampOptions.Value.ValidationInterval < TimeSpan.FromSeconds(15) ? TimeSpan.FromSeconds(15) : stampOptions.Value.ValidationInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
