@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddSingleton<ExportApprovedResponses>();
         services.AddSingleton<ListParticipants>();
         services.AddSingleton<ListGoodPractices>();
+        services.AddSingleton<ListCityParticipation>();
         services.AddSingleton<ResponseComments>();
         services.AddSingleton<DecideResponse>();
         services.AddSingleton<CorrectAnswer>();

@@ -33,6 +33,12 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyD
             await Error.WriteLineAsync($"error: {ex.Message}");
             return StudyCli.Failure;
         }
+        catch (System.Data.Common.DbException ex)
+        {
+            // Typically a database that was never migrated ("no such table", "relation does not exist").
+            await Error.WriteLineAsync($"error: the database refused the command ({ex.Message.Trim()}). If it is new, run `db migrate` first.");
+            return StudyCli.Failure;
+        }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             await Error.WriteLineAsync($"error: {ex.Message}");

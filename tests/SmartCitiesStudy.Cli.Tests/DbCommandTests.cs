@@ -52,6 +52,18 @@ public sealed class DbCommandTests
     }
 
     [Fact]
+    public async Task A_command_on_a_database_never_migrated_says_to_migrate_it_without_a_stack_trace()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"scs-empty-{Guid.NewGuid():N}.db");
+        var result = await RunAsync(
+            new Dictionary<string, string?> { [DatabaseSettings.ProviderKey] = "Sqlite", ["ConnectionStrings:Default"] = $"Data Source={file}" },
+            "indicators", "--edition", "2017", "--format", "json");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("db migrate", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_provider_is_named_in_the_error()
     {
         var result = await RunAsync(new Dictionary<string, string?> { [DatabaseSettings.ProviderKey] = "Oracle" }, "db", "migrate");

@@ -10,6 +10,7 @@ using SmartCitiesStudy.Infrastructure;
 using SmartCitiesStudy.Infrastructure.Identity;
 using SmartCitiesStudy.Infrastructure.Persistence;
 using SmartCitiesStudy.Web.Components.Account;
+using SmartCitiesStudy.Web.Features.Reader;
 using SmartCitiesStudy.Web.Localization;
 using SmartCitiesStudy.Web.Features.Api;
 
@@ -28,6 +29,7 @@ public static class StudyWebServices
         services.AddMudServices();
         services.AddSingleton<Features.Responses.ResponsePresence>();
         services.AddStudyLocalization();
+        services.AddReaderCache();
         services.AddHttpContextAccessor();
 
         // Write accented letters (Liège, São Paulo) as themselves in HTML, not as numeric character references.

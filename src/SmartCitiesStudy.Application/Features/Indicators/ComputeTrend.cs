@@ -26,4 +26,36 @@ public sealed class ComputeTrend(ListEditions listEditions, ComputeIndicators co
 
         return points;
     }
+
+    /// <summary>
+    /// The trends of every indicator of one edition that at least one other edition shares (the reader's indicators
+    /// page): each edition's indicators are computed once, not once per indicator.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<TrendPoint>>> ForEditionAsync(string editionCode, bool includeUnpublished = false, CancellationToken cancellationToken = default)
+    {
+        var documents = new List<(EditionSummary Edition, IndicatorDocument Document)>();
+        foreach (var edition in (await listEditions.ExecuteAsync(publishedOnly: !includeUnpublished, cancellationToken)).OrderBy(e => e.Year))
+        {
+            if (await computeIndicators.ExecuteAsync(edition.Code, cancellationToken) is { } document)
+            {
+                documents.Add((edition, document));
+            }
+        }
+
+        var ids = documents.FirstOrDefault(d => d.Edition.Code == editionCode).Document?.Indicators.Select(i => i.Id) ?? [];
+        var trends = new Dictionary<string, IReadOnlyList<TrendPoint>>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            List<TrendPoint> points = [.. documents
+                .Select(d => (d.Edition, d.Document, Indicator: d.Document.Indicators.FirstOrDefault(i => i.Id == id)))
+                .Where(d => d.Indicator is not null)
+                .Select(d => new TrendPoint(d.Edition.Code, d.Edition.Year, d.Document.Respondents, d.Indicator!))];
+            if (points.Count > 1)
+            {
+                trends[id] = points;
+            }
+        }
+
+        return trends;
+    }
 }

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Components;
+using SmartCitiesStudy.Application.Features.Editions;
+using SmartCitiesStudy.Application.Features.Publication;
+using SmartCitiesStudy.Application.Features.Questionnaires;
+using SmartCitiesStudy.Domain.Cities;
+using SmartCitiesStudy.Domain.Questionnaires;
+using SmartCitiesStudy.Web.Features.Cities;
+using SmartCitiesStudy.Web.Features.Reader.Charts;
+
+namespace SmartCitiesStudy.Web.Features.Reader;
+
+/// <summary>
+/// <c>/editions/{code}</c>: a published edition's presentation and method, its fields (linking to the indicators),
+/// the participating cities by population band and world region, and the downloads.
+/// </summary>
+public sealed partial class EditionPage : ReaderPage
+{
+    [Inject]
+    private ListEditions ListEditions { get; set; } = default!;
+
+    [Inject]
+    private LoadQuestionnaire LoadQuestionnaire { get; set; } = default!;
+
+    [Inject]
+    private ListParticipants ListParticipants { get; set; } = default!;
+
+    [Parameter]
+    public string Code { get; set; } = string.Empty;
+
+    private EditionSummary? _edition;
+    private IReadOnlyList<Section> _fields = [];
+    private IReadOnlyList<Participant> _cities = [];
+
+    protected override async Task OnInitializedAsync()
+    {
+        _edition = (await ListEditions.ExecuteAsync(publishedOnly: true)).FirstOrDefault(e => e.Code == Code);
+        var snapshot = _edition is null ? null : await LoadQuestionnaire.ExecuteAsync(Code);
+        if (_edition is null || snapshot is null)
+        {
+            ShowNotFound();
+            return;
+        }
+
+        // Fields with figures: the good-practices section has none and has its own page.
+        _fields = [.. snapshot.Definition.Sections.Where(s => s.Questions.Any(q => q.Indicator is not null))];
+        _cities = await ListParticipants.ExecuteAsync(Code);
+    }
+
+    /// <summary>The regions that have at least one participating city, in the study's order.</summary>
+    private IReadOnlyList<Region> Regions => [.. Enum.GetValues<Region>().Where(r => _cities.Any(c => c.Region == r))];
+
+    /// <summary>The bands of the table; "unknown" only when a city has no population for this edition.</summary>
+    private IReadOnlyList<PopulationBand?> Bands =>
+    [
+        .. PopulationBands.All.Select(b => (PopulationBand?)b),
+        .. _cities.Any(c => c.Band is null) ? [null] : Array.Empty<PopulationBand?>(),
+    ];
+
+    private int Count(PopulationBand? band, Region region) => _cities.Count(c => c.Band == band && c.Region == region);
+
+    private IReadOnlyList<BarDatum> RegionBars =>
+    [
+        .. Regions.Select(r =>
+        {
+            var n = _cities.Count(c => c.Region == r);
+            return new BarDatum(CityLabels.Region(L, r), _cities.Count == 0 ? null : 100m * n / _cities.Count, ReaderFormat.Format(L["{0} of {1}"], n, _cities.Count));
+        }),
+    ];
+
+    private string RegionChartTitle => L["Participating cities by world region"] + ": "
+        + string.Join("; ", Regions.Select(r => $"{CityLabels.Region(L, r)} {_cities.Count(c => c.Region == r)}"));
+}
