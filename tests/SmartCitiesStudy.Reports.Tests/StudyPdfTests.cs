@@ -120,4 +120,33 @@ public sealed class StudyPdfTests(ReportFixture fixture)
         await using var db = await fixture.Services.GetRequiredService<IStudyDbContextFactory>().CreateAsync(ct);
         Assert.Equal(1, await db.GeneratedReports.CountAsync(r => r.Kind == ReportKind.Factsheet && r.CitySlug == "liege", ct));
     }
+
+    [Fact]
+    public async Task A_stored_pdf_is_rendered_again_when_the_approved_answers_change()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var request = ReportRequest.Factsheet("2017", "quito", "en");
+        var before = fixture.Reports.RenderCount;
+        await fixture.Reports.GetAsync(request, cancellationToken: ct);
+        await fixture.Reports.GetAsync(request, cancellationToken: ct);
+        Assert.Equal(1, fixture.Reports.RenderCount - before);
+
+        // A reviewer's correction changes an answer's version: the fingerprint no longer matches.
+        await using (var db = await fixture.Services.GetRequiredService<IStudyDbContextFactory>().CreateAsync(ct))
+        {
+            var responseId = await (
+                from r in db.Responses
+                join c in db.Cities on r.CityId equals c.Id
+                join e in db.Editions on r.EditionId equals e.Id
+                where c.Slug == "quito" && e.Code == "2017"
+                select r.Id).SingleAsync(ct);
+            var answer = await db.Answers.FirstAsync(a => a.ResponseId == responseId, ct);
+            answer.Version++;
+            await db.SaveChangesAsync(ct);
+        }
+
+        Assert.Equal(ReportState.Missing, await fixture.Reports.StateAsync(request, ct));
+        await fixture.Reports.GetAsync(request, cancellationToken: ct);
+        Assert.Equal(2, fixture.Reports.RenderCount - before);
+    }
 }
