@@ -95,21 +95,22 @@ public static class AuthorizationMatrix
         Get("/api/v1/indicators/{id}/trend", "/api/v1/indicators/open_data_portal/trend", Everyone),
         Get("/api/v1/indicators/{id}/trend", "/api/v1/indicators/no_such_question/trend", NobodyFinds),
 
-        // Public reading pages and downloads that other branches add: tested once their routes exist.
-        Get("/editions/{code}", "/editions/2017", Everyone, pending: true),
-        Get("/editions/{code}", "/editions/2026", NobodyFinds, pending: true),
-        Get("/editions/{code}/indicators", "/editions/2017/indicators", Everyone, pending: true),
-        Get("/editions/{code}/indicators", "/editions/2026/indicators", NobodyFinds, pending: true),
-        Get("/editions/{code}/good-practices", "/editions/2017/good-practices", Everyone, pending: true),
-        Get("/editions/{code}/good-practices", "/editions/2026/good-practices", NobodyFinds, pending: true),
-        Get("/good-practices/{id}", "/good-practices/{goodPractice}", Everyone, pending: true),
-        Get("/good-practices/{id}", "/good-practices/2026-bilbao-nothing", NobodyFinds, pending: true),
-        Get("/cities/{slug}", "/cities/bilbao", Everyone, pending: true),
-        Get("/cities/{slug}", "/cities/no-such-city", NobodyFinds, pending: true),
-        Get("/editions/{code}/report.pdf", "/editions/2017/report.pdf", Everyone, pending: true),
-        Get("/editions/{code}/report.pdf", "/editions/2026/report.pdf", ReviewersSeeUnpublished, pending: true),
-        Get("/editions/{code}/cities/{slug}/factsheet.pdf", "/editions/2017/cities/bilbao/factsheet.pdf", Everyone, pending: true),
-        Get("/editions/{code}/cities/{slug}/factsheet.pdf", "/editions/2026/cities/bilbao/factsheet.pdf", ReviewersSeeUnpublished, pending: true),
+        // Public reading pages and downloads: anyone for a published edition, nobody else is told an unpublished one exists.
+        Get("/editions/{code}", "/editions/2017", Everyone),
+        Get("/editions/{code}", "/editions/2026", NobodyFinds),
+        Get("/editions/{code}/indicators", "/editions/2017/indicators", Everyone),
+        Get("/editions/{code}/indicators", "/editions/2026/indicators", NobodyFinds),
+        Get("/editions/{code}/good-practices", "/editions/2017/good-practices", Everyone),
+        Get("/editions/{code}/good-practices", "/editions/2026/good-practices", NobodyFinds),
+        Get("/good-practices/{id}", "/good-practices/{goodPractice}", Everyone),
+        Get("/good-practices/{id}", "/good-practices/2026-bilbao-nothing", NobodyFinds),
+        Get("/cities/{slug}", "/cities/bilbao", Everyone),
+        Get("/cities/{slug}", "/cities/no-such-city", NobodyFinds),
+        Get("/editions/{code}/report.pdf", "/editions/2017/report.pdf", Everyone),
+        Get("/editions/{code}/report.pdf", "/editions/2026/report.pdf", ReviewersSeeUnpublished),
+        Get("/editions/{code}/cities/{slug}/factsheet.pdf", "/editions/2017/cities/bilbao/factsheet.pdf", Everyone),
+        // Bilbao's 2026 response is a draft: a factsheet exists only for a city whose response is approved.
+        Get("/editions/{code}/cities/{slug}/factsheet.pdf", "/editions/2026/cities/bilbao/factsheet.pdf", NobodyFinds),
     ];
 
     private static AuthorizationMatrixRow Get(string pattern, string url, Outcome[] expected, bool pending = false) =>
