@@ -6,7 +6,7 @@ namespace SmartCitiesStudy.BrowserTests;
 /// <summary>The public reader site in a real browser: accessibility (axe-core) and the way to the study PDF.</summary>
 public sealed class ReaderTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static readonly string[] _pagePaths =
+    private static readonly string[] PagePaths =
     [
         "/",
         "/editions/2017",
@@ -21,7 +21,7 @@ public sealed class ReaderTests(BrowserApp app) : IClassFixture<BrowserApp>
     public static TheoryData<string, string> Pages()
     {
         var data = new TheoryData<string, string>();
-        foreach (var path in _pagePaths)
+        foreach (var path in PagePaths)
         {
             data.Add(path, "en");
             data.Add(path, "es");

@@ -66,9 +66,21 @@ public static class Demo2017Responses
     /// <summary>Share of 25–30 year-olds with university studies: 16 cities answer, mean exactly 30.0 (480.0 / 16).</summary>
     public static IReadOnlyDictionary<string, decimal> UniversityShare { get; } = new Dictionary<string, decimal>
     {
-        ["Bilbao"] = 37.3m, ["Brno"] = 34.0m, ["Bordeaux"] = 35.2m, ["Katowice"] = 29.0m, ["Liège"] = 33.4m,
-        ["Porto"] = 32.8m, ["Ostrava"] = 25.5m, ["Lappeenranta"] = 32.1m, ["Seongnam"] = 39.0m, ["Barcelona"] = 38.5m,
-        ["Moscow"] = 36.0m, ["Medellín"] = 24.6m, ["Quito"] = 22.8m, ["São Paulo"] = 21.9m, ["Rio de Janeiro"] = 20.3m,
+        ["Bilbao"] = 37.3m,
+        ["Brno"] = 34.0m,
+        ["Bordeaux"] = 35.2m,
+        ["Katowice"] = 29.0m,
+        ["Liège"] = 33.4m,
+        ["Porto"] = 32.8m,
+        ["Ostrava"] = 25.5m,
+        ["Lappeenranta"] = 32.1m,
+        ["Seongnam"] = 39.0m,
+        ["Barcelona"] = 38.5m,
+        ["Moscow"] = 36.0m,
+        ["Medellín"] = 24.6m,
+        ["Quito"] = 22.8m,
+        ["São Paulo"] = 21.9m,
+        ["Rio de Janeiro"] = 20.3m,
         ["Kathmandu"] = 17.6m,
     };
 

@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Application.Security;
 using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Questionnaires;
-using SmartCitiesStudy.Infrastructure.Questionnaires;
 using SmartCitiesStudy.Infrastructure.Persistence;
+using SmartCitiesStudy.Infrastructure.Questionnaires;
 
 namespace SmartCitiesStudy.Infrastructure.Seeding;
 

@@ -1,18 +1,18 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.WebEncoders;
 using MudBlazor.Services;
 using SmartCitiesStudy.Application;
 using SmartCitiesStudy.Infrastructure;
 using SmartCitiesStudy.Infrastructure.Identity;
 using SmartCitiesStudy.Infrastructure.Persistence;
 using SmartCitiesStudy.Web.Components.Account;
+using SmartCitiesStudy.Web.Features.Api;
 using SmartCitiesStudy.Web.Features.Reader;
 using SmartCitiesStudy.Web.Localization;
-using SmartCitiesStudy.Web.Features.Api;
 
 namespace SmartCitiesStudy.Web.Hosting;
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Application.Abstractions;
 using SmartCitiesStudy.Application.Features.Audit;
+using SmartCitiesStudy.Application.Features.Questionnaires;
 using SmartCitiesStudy.Application.Security;
 using SmartCitiesStudy.Domain.Audit;
-using SmartCitiesStudy.Application.Features.Questionnaires;
 using SmartCitiesStudy.Domain.Common;
 using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Questionnaires;

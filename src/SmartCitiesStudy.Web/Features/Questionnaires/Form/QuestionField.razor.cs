@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using SmartCitiesStudy.Domain.Answers;
 using MudBlazor;
+using SmartCitiesStudy.Domain.Answers;
 using SmartCitiesStudy.Domain.Questionnaires;
 
 namespace SmartCitiesStudy.Web.Features.Questionnaires.Form;
