@@ -88,8 +88,8 @@ echo "nginx on :8080 in front of both"
 # Sign in across instances: the form (and its antiforgery cookie and token) from 5101, the POST to 5102.
 JAR="$WORK/cookies"
 FORM=$(curl -fs -c "$JAR" http://127.0.0.1:5101/Account/Login)
-TOKEN=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$FORM" | sed 's/.*value="//;s/"$//' | head -1)
-[[ -n $TOKEN ]] || TOKEN=$(grep -o 'name="__RequestVerificationToken" value="[^"]*"' <<<"$FORM" | sed 's/.*value="//;s/"$//' | head -1)
+TOKEN=$(sed -n 's/.*name="__RequestVerificationToken"[^>]*value="\([^"]*\)".*/\1/p' <<<"$FORM" | head -1)
+[[ -n $TOKEN ]] || { echo "FAIL: no antiforgery token in the sign-in form"; exit 1; }
 STATUS=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" -c "$JAR" -X POST http://127.0.0.1:5102/Account/Login \
   --data-urlencode "__RequestVerificationToken=$TOKEN" --data-urlencode "_handler=login" \
   --data-urlencode "Input.Email=secretariat@demo.smartcities.local" --data-urlencode "Input.Password=demo-study-2026")
