@@ -182,42 +182,7 @@ public sealed class ImportCities(IStudyDbContextFactory dbFactory, TimeProvider 
             var populationText = Cell(record, columns, "population");
             var before = problems.Count;
 
-            if (name.Length == 0)
-            {
-                problems.Add(new CsvProblem(row, "name", "The name is missing."));
-            }
-
-            if (country.Length == 0)
-            {
-                problems.Add(new CsvProblem(row, "country", "The country is missing."));
-            }
-
-            Region region = default;
-            if (regionText.Length == 0)
-            {
-                problems.Add(new CsvProblem(row, "region", "The region is missing; use Africa, America, Asia, Europe or Oceania."));
-            }
-            else if (!CityText.TryParseRegion(regionText, out region))
-            {
-                problems.Add(new CsvProblem(row, "region", $"'{regionText}' is not a region; use Africa, America, Asia, Europe or Oceania."));
-            }
-
-            long? population = null;
-            if (populationText.Length > 0)
-            {
-                if (!long.TryParse(populationText, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-                {
-                    problems.Add(new CsvProblem(row, "population", $"'{populationText}' is not a whole number (digits only, no separators)."));
-                }
-                else if (value > 100_000_000)
-                {
-                    problems.Add(new CsvProblem(row, "population", $"{value} is more than 100,000,000."));
-                }
-                else
-                {
-                    population = value;
-                }
-            }
+            var (region, population) = CityCells.Check(row, "name", name, country, regionText, populationText, problems);
 
             if (problems.Count > before)
             {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SmartCitiesStudy.Application.Features.Cities;
 using SmartCitiesStudy.Domain.Answers;
 using SmartCitiesStudy.Domain.Cities;
@@ -13,7 +12,6 @@ namespace SmartCitiesStudy.Application.Features.Imports;
 /// </summary>
 internal sealed record ResponseCsvRow(int Row, string City, string Country, Region Region, long? Population, ResponseStatus Status, IReadOnlyDictionary<string, AnswerValue> Answers)
 {
-    private const long MaxPopulation = 100_000_000;
 
     /// <returns>The row, or null when its city, population or status cells are wrong (each problem is added).</returns>
     public static ResponseCsvRow? Read(CsvRecords.Record record, ResponseCsvHeader header, QuestionnaireRules rules, List<CsvProblem> problems)
@@ -31,42 +29,7 @@ internal sealed record ResponseCsvRow(int Row, string City, string Country, Regi
         var regionText = header.CityCell(record, "region");
         var populationText = header.CityCell(record, "population");
         var statusText = header.CityCell(record, "status");
-        if (city.Length == 0)
-        {
-            problems.Add(new CsvProblem(row, "city", "The city is missing."));
-        }
-
-        if (country.Length == 0)
-        {
-            problems.Add(new CsvProblem(row, "country", "The country is missing."));
-        }
-
-        Region region = default;
-        if (regionText.Length == 0)
-        {
-            problems.Add(new CsvProblem(row, "region", "The region is missing; use Africa, America, Asia, Europe or Oceania."));
-        }
-        else if (!CityText.TryParseRegion(regionText, out region))
-        {
-            problems.Add(new CsvProblem(row, "region", $"'{regionText}' is not a region; use Africa, America, Asia, Europe or Oceania."));
-        }
-
-        long? population = null;
-        if (populationText.Length > 0)
-        {
-            if (!long.TryParse(populationText, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-            {
-                problems.Add(new CsvProblem(row, "population", $"'{populationText}' is not a whole number (digits only, no separators)."));
-            }
-            else if (value > MaxPopulation)
-            {
-                problems.Add(new CsvProblem(row, "population", $"{value} is more than 100,000,000."));
-            }
-            else
-            {
-                population = value;
-            }
-        }
+        var (region, population) = CityCells.Check(row, "city", city, country, regionText, populationText, problems);
 
         var status = ReadStatus(statusText);
         if (status is null)
