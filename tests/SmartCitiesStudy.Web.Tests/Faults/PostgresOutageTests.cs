@@ -25,7 +25,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output) : IAsyncLifeti
 
     public async ValueTask InitializeAsync()
     {
-        if (TestDatabase.ProviderUnderTest != DatabaseProvider.Postgres)
+        if (TestDatabase.ProviderUnderTest != DatabaseProvider.Postgres || PostgresServer.FindBinaries() is null)
         {
             return;
         }
@@ -57,7 +57,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output) : IAsyncLifeti
     [Fact]
     public async Task The_app_answers_errors_while_PostgreSQL_is_down_and_recovers_by_itself_when_it_is_back()
     {
-        Assert.SkipWhen(_app is null || _server is null, "PostgreSQL only: set SCS_TEST_DATABASE=Postgres (the test starts its own server).");
+        Assert.SkipWhen(_app is null || _server is null, "PostgreSQL only: needs SCS_TEST_DATABASE=Postgres and the server's binaries in /usr/lib/postgresql/*/bin (the test starts and stops a server of its own).");
         var ct = TestContext.Current.CancellationToken;
         using var client = _app.CreateBrowserClient();
         using (var healthy = await client.GetAsync(new Uri("/health", UriKind.Relative), ct))
