@@ -5,7 +5,7 @@ namespace SmartCitiesStudy.Web.Tests.Faults;
 
 /// <summary>
 /// A Chromium a test can find and kill: a wrapper script that starts the real browser with a marker argument unique
-/// to this instance, so <c>pgrep -f</c> finds exactly the processes of the printer under test.
+/// to this instance, so a look through /proc finds exactly the processes of the printer under test.
 /// </summary>
 internal sealed class ChromiumProcess : IDisposable
 {
@@ -24,14 +24,31 @@ internal sealed class ChromiumProcess : IDisposable
 
     public string WrapperPath { get; }
 
-    /// <summary>The ids of the running processes started through this wrapper (the browser, not its children).</summary>
+    /// <summary>The ids of the running processes whose command line has this wrapper's marker (from /proc).</summary>
     public IReadOnlyList<int> Find()
     {
-        var start = new ProcessStartInfo("pgrep", ["-f", "--", _marker]) { RedirectStandardOutput = true };
-        using var pgrep = Process.Start(start) ?? throw new InvalidOperationException("Could not run pgrep.");
-        var output = pgrep.StandardOutput.ReadToEnd();
-        pgrep.WaitForExit();
-        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).Where(id => id != Environment.ProcessId)];
+        var found = new List<int>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out var id) || id == Environment.ProcessId)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (File.ReadAllText(Path.Combine(folder, "cmdline")).Contains(_marker, StringComparison.Ordinal))
+                {
+                    found.Add(id);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The process ended while we looked.
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Kills every process started through this wrapper with its children; returns how many were found.</summary>
