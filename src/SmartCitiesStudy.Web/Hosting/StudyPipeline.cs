@@ -22,7 +22,7 @@ public static class StudyPipeline
 
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseStudyExceptionHandler();
         }
 
         app.UseDevelopmentOnlyPages();

@@ -76,6 +76,7 @@ public static class StudyWebServices
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         services.AddStudyRateLimiting(builder.Configuration);
+        services.AddStudyErrorResponses();
         services.AddHealthChecks().AddDbContextCheck<StudyDbContext>("database");
         services.AddStudyOpenApi();
         services.Configure<ForwardedHeadersOptions>(o =>

@@ -28,7 +28,7 @@ public static partial class FormPost
         return response;
     }
 
-    private static string Hidden(string html, string name)
+    public static string Hidden(string html, string name)
     {
         var match = HiddenInput().Matches(html).FirstOrDefault(m => m.Groups["name"].Value == name)
             ?? throw new InvalidOperationException($"No hidden input '{name}' in the page.");

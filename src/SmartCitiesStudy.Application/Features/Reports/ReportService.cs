@@ -62,12 +62,9 @@ public sealed class ReportService(
             }
 
             var file = new ReportFile(pdf, Convert.ToHexStringLower(SHA256.HashData(pdf)), clock.GetUtcNow(), request.FileName);
-            if (await IsPublishedAsync(request.EditionCode, cancellationToken))
-            {
-                await StoreAsync(request, file, current, cancellationToken);
-            }
-
-            return file;
+            return await IsPublishedAsync(request.EditionCode, cancellationToken)
+                ? await StoreAsync(request, file, current, cancellationToken)
+                : file;
         }
         finally
         {
@@ -136,9 +133,10 @@ public sealed class ReportService(
         return await db.Editions.AnyAsync(e => e.Code == editionCode && e.Status == EditionStatus.Published, cancellationToken);
     }
 
-    // Insert if absent, else replace the stale row. A concurrent insert by another instance loses to the unique key:
-    // its PDF is equivalent, so the conflict is ignored.
-    private async Task StoreAsync(ReportRequest request, ReportFile file, string current, CancellationToken cancellationToken)
+    // Insert if absent, else replace the stale row, and return what is stored. Another instance may have stored the
+    // same PDF while this one rendered (found here, or a conflict on the unique key): that stored file is served, so
+    // every instance answers with the same bytes and ETag.
+    private async Task<ReportFile> StoreAsync(ReportRequest request, ReportFile file, string current, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var slug = request.CitySlug ?? string.Empty;
@@ -149,15 +147,21 @@ public sealed class ReportService(
             row = new GeneratedReport(request.EditionCode, request.Kind, request.CitySlug, request.Language);
             db.GeneratedReports.Add(row);
         }
+        else if (row.Fingerprint == current)
+        {
+            return new ReportFile(row.Content, row.ETag, row.CreatedAt, request.FileName);
+        }
 
         row.Replace(file.Content, file.ETag, current, file.CreatedAt);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return file;
         }
         catch (DbUpdateException)
         {
-            // Another instance stored the same PDF first.
+            // Another instance stored the same PDF first: serve that one.
+            return await StoredAsync(request, current, cancellationToken) ?? file;
         }
     }
 }
