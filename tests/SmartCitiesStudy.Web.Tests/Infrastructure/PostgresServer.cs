@@ -43,7 +43,11 @@ public sealed class PostgresServer : IAsyncDisposable
     public static async Task<PostgresServer> StartNewAsync(CancellationToken cancellationToken)
     {
         var bin = FindBinaries() ?? throw new InvalidOperationException("No PostgreSQL under /usr/lib/postgresql/*/bin.");
-        var folder = Directory.CreateTempSubdirectory("scs-faults-pg.").FullName;
+        // The server runs as the postgres user, who must reach the folder: a private TMPDIR (./test.sh gives each run
+        // one, mode 700, owned by root) would refuse it, so as root the folder goes straight under /tmp.
+        var parent = IsRoot && Directory.Exists("/tmp") ? "/tmp" : Path.GetTempPath();
+        var folder = Path.Combine(parent, "scs-faults-pg." + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(folder);
         var server = new PostgresServer(bin, folder, FreePort());
         try
         {
