@@ -2,8 +2,7 @@ using System.Security.Claims;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Exports;
 using SmartCitiesStudy.Application.Features.Indicators;
-using SmartCitiesStudy.Application.Security;
-using SmartCitiesStudy.Domain.Editions;
+using SmartCitiesStudy.Web.Security;
 
 namespace SmartCitiesStudy.Web.Features.Api;
 
@@ -20,7 +19,7 @@ public static class EditionsApi
 
         api.MapGet("/", async (ClaimsPrincipal user, ListEditions list, CancellationToken cancellationToken) =>
         {
-            var editions = await list.ExecuteAsync(publishedOnly: !SeesUnpublished(user), cancellationToken);
+            var editions = await list.ExecuteAsync(publishedOnly: !EditionReaders.SeesUnpublished(user), cancellationToken);
             return Results.Json(editions.Select(e => new EditionItem(e.Code, e.Title, e.Theme, e.Year, e.Status.ToString().ToLowerInvariant(), e.ApprovedResponses)));
         })
         .WithName("ListEditions")
@@ -30,8 +29,7 @@ public static class EditionsApi
 
         api.MapGet("/{code}/indicators", async (string code, ClaimsPrincipal user, ListEditions list, ComputeIndicators compute, CancellationToken cancellationToken) =>
         {
-            var edition = (await list.ExecuteAsync(publishedOnly: false, cancellationToken)).FirstOrDefault(e => e.Code == code);
-            if (edition is null || (edition.Status != EditionStatus.Published && !SeesUnpublished(user))
+            if (await list.FindReadableAsync(code, user, cancellationToken) is null
                 || await compute.ExecuteAsync(code, cancellationToken) is not { } document)
             {
                 return NotFound(code);
@@ -47,7 +45,7 @@ public static class EditionsApi
 
         endpoints.MapGet("/api/v1/indicators/{id}/trend", async (string id, ClaimsPrincipal user, ComputeTrend trend, CancellationToken cancellationToken) =>
         {
-            var points = await trend.ExecuteAsync(id, includeUnpublished: SeesUnpublished(user), cancellationToken);
+            var points = await trend.ExecuteAsync(id, includeUnpublished: EditionReaders.SeesUnpublished(user), cancellationToken);
             return points.Count == 0
                 ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No published edition has an indicator '{id}'.")
                 : Results.Bytes(IndicatorJson.WriteTrendUtf8(id, points), IndicatorJson.ContentType);
@@ -90,8 +88,7 @@ public static class EditionsApi
         HttpContext context,
         CancellationToken cancellationToken)
     {
-        var edition = (await list.ExecuteAsync(publishedOnly: false, cancellationToken)).FirstOrDefault(e => e.Code == code);
-        if (edition is null || (edition.Status != EditionStatus.Published && !SeesUnpublished(user))
+        if (await list.FindReadableAsync(code, user, cancellationToken) is null
             || await export.ExecuteAsync(code, cancellationToken) is not { } table)
         {
             return NotFound(code);
@@ -102,9 +99,6 @@ public static class EditionsApi
         await write(table, context.Response.Body, cancellationToken);
         return Results.Empty;
     }
-
-    private static bool SeesUnpublished(ClaimsPrincipal user) =>
-        user.IsInRole(StudyRoles.Secretariat) || user.IsInRole(StudyRoles.Reviewer);
 
     private static IResult NotFound(string code) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no published edition '{code}'.");

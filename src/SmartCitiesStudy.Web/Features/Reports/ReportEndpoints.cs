@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Microsoft.Net.Http.Headers;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Reports;
-using SmartCitiesStudy.Application.Security;
 using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Reports.Text;
+using SmartCitiesStudy.Web.Security;
 
 namespace SmartCitiesStudy.Web.Features.Reports;
 
@@ -45,12 +45,12 @@ public static class ReportEndpoints
                 detail: $"lang must be one of {string.Join(", ", ReportLanguage.All)}; '{lang}' is not.");
         }
 
-        var edition = (await editions.ExecuteAsync(publishedOnly: false, cancellationToken)).FirstOrDefault(e => e.Code == code);
-        var published = edition?.Status == EditionStatus.Published;
-        if (edition is null || (!published && !SeesUnpublished(user)))
+        if (await editions.FindReadableAsync(code, user, cancellationToken) is not { } edition)
         {
             return NotFound(code);
         }
+
+        var published = edition.Status == EditionStatus.Published;
 
         ReportFile? file;
         try
@@ -82,9 +82,6 @@ public static class ReportEndpoints
         context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileName = file.FileName }.ToString();
         return Results.Bytes(file.Content, "application/pdf", lastModified: file.CreatedAt);
     }
-
-    private static bool SeesUnpublished(ClaimsPrincipal user) =>
-        user.IsInRole(StudyRoles.Secretariat) || user.IsInRole(StudyRoles.Reviewer);
 
     private static IResult NotFound(string code) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no published edition or city report '{code}'.");
