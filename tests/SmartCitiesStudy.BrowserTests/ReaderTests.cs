@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace SmartCitiesStudy.BrowserTests;
@@ -40,10 +39,7 @@ public sealed class ReaderTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assert.That(page.Locator("html")).ToHaveAttributeAsync("lang", lang);
         await Assert.That(page.Locator("h1")).ToHaveCountAsync(1);
 
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Xunit.Assert.True(serious.Count == 0, $"{path} ({lang}):\n" + string.Join('\n', serious.Select(v =>
-            $"- {v.Id} [{v.Impact}] {v.Help}: {string.Join(" | ", v.Nodes.Take(5).Select(n => n.Html))}")));
+        await Accessibility.AssertNoSeriousViolationsAsync(page, $"{path} ({lang})");
     }
 
     [Fact]
