@@ -14,6 +14,7 @@ namespace SmartCitiesStudy.BrowserTests;
 /// </summary>
 public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
     private TestDatabase? _database;
     private IPlaywright? _playwright;
 
@@ -31,9 +32,24 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>On a fresh database of the provider under test (the class fixture).</summary>
+    public BrowserApp()
+    {
+    }
+
+    /// <summary>On a database these settings name (a server the test owns and may stop, say).</summary>
+    public BrowserApp(IReadOnlyDictionary<string, string?> settings)
+    {
+        _settings = settings;
+    }
+
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        if (_settings is null)
+        {
+            _database = await TestDatabase.CreateAsync();
+        }
+
         UseKestrel(0);
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -134,7 +150,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        foreach (var (key, value) in _database!.ConfigurationValues)
+        foreach (var (key, value) in _settings ?? _database!.ConfigurationValues)
         {
             builder.UseSetting(key, value);
         }

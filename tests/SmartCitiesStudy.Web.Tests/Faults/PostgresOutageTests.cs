@@ -15,7 +15,7 @@ namespace SmartCitiesStudy.Web.Tests.Faults;
 /// PostgreSQL stopped and started again under a running app (on a server of the test's own): health turns 503 fast,
 /// pages and the API answer an error instead of hanging, autosave fails without writing anything, and once the
 /// server is back the same app recovers by itself. Answers typed in the browser meanwhile stay in localStorage
-/// (covered by the browser tests).
+/// and the form saves them by itself once PostgreSQL is back (BrowserTests/PostgresOutageTests).
 /// </summary>
 public sealed class PostgresOutageTests(ITestOutputHelper output) : IAsyncLifetime
 {

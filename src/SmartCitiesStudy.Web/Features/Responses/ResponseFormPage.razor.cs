@@ -23,6 +23,7 @@ public sealed partial class ResponseFormPage
     private ResponseSession? _session;
     private FormState? _state;
     private Autosaver? _saver;
+    private AutosaveRetry? _retry;
     private IDisposable? _subscription;
     private IDisposable? _presence;
     private IJSObjectReference? _module;
@@ -60,6 +61,9 @@ public sealed partial class ResponseFormPage
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -171,6 +175,7 @@ public sealed partial class ResponseFormPage
 
     public async ValueTask DisposeAsync()
     {
+        _retry?.Dispose();
         Presence.Changed -= OnPresenceChanged;
         _subscription?.Dispose();
         _presence?.Dispose();
@@ -209,7 +214,13 @@ public sealed partial class ResponseFormPage
             _session.Answers.Select(a => KeyValuePair.Create(a.Key, a.Value.Value)),
             _session.Answers.ToDictionary(a => a.Key, a => a.Value.Version, StringComparer.Ordinal));
         _saver = new Autosaver(SaveAnswer, _user, _session.ResponseId, _state) { Stored = ConfirmBackupAsync, Refused = OnRefusedAsync };
-        _saver.StatusChanged += () => _ = InvokeAsync(StateHasChanged);
+        _retry?.Dispose();
+        _retry = new AutosaveRetry(_saver, InvokeAsync, Clock);
+        _saver.StatusChanged += () =>
+        {
+            _retry.Check();
+            _ = InvokeAsync(StateHasChanged);
+        };
         _state.AnswerChanged = _saver.EnqueueAsync;
         _state.ResolveConflict = ResolveConflictAsync;
         _state.SetComments(await CommentsService.ListAsync(_user, _session.ResponseId));

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace SmartCitiesStudy.Web.Tests.Infrastructure;
+namespace SmartCitiesStudy.Testing;
 
 /// <summary>
 /// A throwaway PostgreSQL server that a test owns and may stop and start: initdb into a temporary folder (as the
