@@ -13,12 +13,11 @@ namespace SmartCitiesStudy.Application.Features.Reports;
 /// Serves the study PDFs and factsheets: the stored one when its fingerprint still matches the data, otherwise
 /// renders it (Razor → HTML → PDF) and, for a published edition, stores it. A missing PDF of a published edition is
 /// rendered once across instances: concurrent requests in this process wait at a gate per key, then the one that
-/// renders takes the cross-instance <see cref="IDistributedLock"/> (a PostgreSQL advisory lock) and looks for a
-/// stored copy again, which another instance may have stored meanwhile; the background generation on publish takes
-/// the same path. The unique key on the table still keeps one row should two renders ever race (a lock lost with
-/// its connection mid-render).
-/// Unpublished editions (previews) are rendered on demand, not locked across instances and not stored. Callers
-/// decide who may see what.
+/// renders takes the cross-instance <see cref="IDistributedLock"/> (a PostgreSQL advisory lock, ADR 0010) and
+/// looks for a stored copy again, which another instance may have stored meanwhile. The background generation on
+/// publish goes through here too. Should two renders still race (a lock lost with its connection mid-render), the
+/// unique key on the table keeps one row and both serve it. Unpublished editions (previews) are rendered on demand,
+/// neither locked across instances nor stored. Callers decide who may see what.
 /// </summary>
 public sealed class ReportService(
     IStudyDbContextFactory dbFactory,
