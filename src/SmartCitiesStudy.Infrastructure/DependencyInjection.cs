@@ -4,12 +4,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmartCitiesStudy.Application.Abstractions;
+using SmartCitiesStudy.Application.Concurrency;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Reports;
 using SmartCitiesStudy.Application.Features.Responses;
 using SmartCitiesStudy.Infrastructure.Email;
 using SmartCitiesStudy.Infrastructure.Events;
 using SmartCitiesStudy.Infrastructure.Identity;
+using SmartCitiesStudy.Infrastructure.Locking;
 using SmartCitiesStudy.Infrastructure.People;
 using SmartCitiesStudy.Infrastructure.Persistence;
 using SmartCitiesStudy.Infrastructure.Reports;
@@ -79,6 +81,16 @@ public static class DependencyInjection
         services.AddSingleton<BuildStudyReport>();
         services.AddSingleton<ReportFingerprint>();
         services.AddSingleton<ReportService>();
+        // A missing stored PDF is rendered once across instances: an advisory lock in PostgreSQL; SQLite is one process.
+        if (settings.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddSingleton<IDistributedLock, PostgresAdvisoryLock>();
+        }
+        else
+        {
+            services.AddSingleton<IDistributedLock, InProcessLock>();
+        }
+
         services.AddSingleton<StudyPdfBacklog>();
         services.AddSingleton<IEditionStatusListener, GenerateStudyPdfsOnPublish>();
         if (configuration.GetValue("Reports:GenerateOnPublish", true))

@@ -4,7 +4,11 @@ using SmartCitiesStudy.Application.Features.Reports;
 
 namespace SmartCitiesStudy.Infrastructure.Reports;
 
-/// <summary>Generates the queued PDFs one after the other, off any request or circuit; a failure is logged and skipped.</summary>
+/// <summary>
+/// Generates the queued PDFs one after the other, off any request or circuit; a failure is logged and skipped. Goes
+/// through <see cref="ReportService.GetAsync"/> like a download, so a PDF that another instance is rendering or has
+/// stored meanwhile is not rendered again here (the cross-instance lock, ADR 0010).
+/// </summary>
 internal sealed partial class StudyPdfGenerator(StudyPdfBacklog queue, ReportService reports, ILogger<StudyPdfGenerator> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Application.Abstractions;
+using SmartCitiesStudy.Application.Concurrency;
 using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Reports;
 
@@ -9,9 +11,13 @@ namespace SmartCitiesStudy.Application.Features.Reports;
 
 /// <summary>
 /// Serves the study PDFs and factsheets: the stored one when its fingerprint still matches the data, otherwise
-/// renders it (Razor → HTML → PDF) and, for a published edition, stores it. Concurrent requests for the same PDF
-/// in this process render it once (one lock per key); across instances the unique key on the table keeps one row.
-/// Unpublished editions (previews) are rendered on demand and not stored. Callers decide who may see what.
+/// renders it (Razor → HTML → PDF) and, for a published edition, stores it. A missing PDF of a published edition is
+/// rendered once across instances: concurrent requests in this process wait at a gate per key, then the one that
+/// renders takes the cross-instance <see cref="IDistributedLock"/> (a PostgreSQL advisory lock, ADR 0010) and
+/// looks for a stored copy again, which another instance may have stored meanwhile. The background generation on
+/// publish goes through here too. Should two renders still race (a lock lost with its connection mid-render), the
+/// unique key on the table keeps one row and both serve it. Unpublished editions (previews) are rendered on demand,
+/// neither locked across instances nor stored. Callers decide who may see what.
 /// </summary>
 public sealed class ReportService(
     IStudyDbContextFactory dbFactory,
@@ -20,9 +26,10 @@ public sealed class ReportService(
     IReportHtml reportHtml,
     IPdfPrinter printer,
     ISectionPageFinder sectionPages,
+    IDistributedLock acrossInstances,
     TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<ReportRequest, SemaphoreSlim> _locks = new();
+    private readonly InProcessLock _gates = new();
     private readonly ConcurrentDictionary<ReportRequest, byte> _rendering = new();
     private int _renderCount;
 
@@ -44,17 +51,25 @@ public sealed class ReportService(
             return stored;
         }
 
-        var gate = _locks.GetOrAdd(request, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
+        var key = LockKey(request);
+        await using var gate = await _gates.AcquireAsync(key, cancellationToken);
+        // Another request may have rendered it while this one waited.
+        if (await StoredAsync(request, current, cancellationToken) is { } justStored)
+        {
+            return justStored;
+        }
+
+        _rendering[request] = 0;
         try
         {
-            // Another request may have rendered it while this one waited.
-            if (await StoredAsync(request, current, cancellationToken) is { } justStored)
+            var published = await IsPublishedAsync(request.EditionCode, cancellationToken);
+            await using var shared = published ? await acrossInstances.AcquireAsync(key, cancellationToken) : null;
+            // Another instance may have rendered and stored it while this one waited for the lock.
+            if (published && await StoredAsync(request, current, cancellationToken) is { } storedElsewhere)
             {
-                return justStored;
+                return storedElsewhere;
             }
 
-            _rendering[request] = 0;
             var pdf = await RenderAsync(request, options ?? PdfPrintOptions.Default, cancellationToken);
             if (pdf is null)
             {
@@ -62,14 +77,11 @@ public sealed class ReportService(
             }
 
             var file = new ReportFile(pdf, Convert.ToHexStringLower(SHA256.HashData(pdf)), clock.GetUtcNow(), request.FileName);
-            return await IsPublishedAsync(request.EditionCode, cancellationToken)
-                ? await StoreAsync(request, file, current, cancellationToken)
-                : file;
+            return published ? await StoreAsync(request, file, current, cancellationToken) : file;
         }
         finally
         {
             _rendering.TryRemove(request, out _);
-            gate.Release();
         }
     }
 
@@ -126,6 +138,9 @@ public sealed class ReportService(
             .FirstOrDefaultAsync(cancellationToken);
         return stored is null ? null : new ReportFile(stored.Content, stored.ETag, stored.CreatedAt, request.FileName);
     }
+
+    private static string LockKey(ReportRequest request) =>
+        string.Create(CultureInfo.InvariantCulture, $"report/{request.Kind}/{request.EditionCode}/{request.CitySlug}/{request.Language}");
 
     private async Task<bool> IsPublishedAsync(string editionCode, CancellationToken cancellationToken)
     {
