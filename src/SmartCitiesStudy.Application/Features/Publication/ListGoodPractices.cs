@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Application.Abstractions;
 using SmartCitiesStudy.Domain.Answers;
-using SmartCitiesStudy.Domain.Responses;
 
 namespace SmartCitiesStudy.Application.Features.Publication;
 
@@ -19,14 +18,10 @@ public sealed class ListGoodPractices(IStudyDbContextFactory dbFactory, ListPart
         var cities = (await participants.ExecuteAsync(editionCode, cancellationToken)).ToDictionary(p => p.Slug, StringComparer.Ordinal);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var answers = await (
-            from e in db.Editions.AsNoTracking()
-            where e.Code == editionCode
-            join r in db.Responses.AsNoTracking() on e.Id equals r.EditionId
-            where r.Status == ResponseStatus.Approved
-            join c in db.Cities.AsNoTracking() on r.CityId equals c.Id
-            join a in db.Answers.AsNoTracking() on r.Id equals a.ResponseId
+            from x in ApprovedResponses.Of(db, editionCode)
+            join a in db.Answers.AsNoTracking() on x.ResponseId equals a.ResponseId
             where a.QuestionCode == GroupCode
-            select new { c.Slug, a.Path, a.ValueJson })
+            select new { x.City.Slug, a.Path, a.ValueJson })
             .ToListAsync(cancellationToken);
 
         var practices = new List<GoodPractice>();

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Application.Abstractions;
 using SmartCitiesStudy.Domain.Cities;
-using SmartCitiesStudy.Domain.Responses;
 
 namespace SmartCitiesStudy.Application.Features.Publication;
 
@@ -15,14 +14,10 @@ public sealed class ListParticipants(IStudyDbContextFactory dbFactory)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var rows = await (
-            from e in db.Editions.AsNoTracking()
-            where e.Code == editionCode
-            join r in db.Responses.AsNoTracking() on e.Id equals r.EditionId
-            where r.Status == ResponseStatus.Approved
-            join c in db.Cities.AsNoTracking() on r.CityId equals c.Id
-            join p in db.CityPopulations.AsNoTracking() on new { CityId = c.Id, EditionId = e.Id } equals new { p.CityId, p.EditionId } into pops
+            from x in ApprovedResponses.Of(db, editionCode)
+            join p in db.CityPopulations.AsNoTracking() on new { CityId = x.City.Id, x.EditionId } equals new { p.CityId, p.EditionId } into pops
             from p in pops.DefaultIfEmpty()
-            select new { c.Slug, c.Name, c.Country, c.Region, Population = p == null ? (long?)null : p.Population })
+            select new { x.City.Slug, x.City.Name, x.City.Country, x.City.Region, Population = p == null ? (long?)null : p.Population })
             .ToListAsync(cancellationToken);
         return [.. rows
             .Select(r => new Participant(r.Slug, r.Name, r.Country, r.Region, r.Population, r.Population is { } n ? PopulationBands.For(n) : null))

@@ -5,7 +5,6 @@ using SmartCitiesStudy.Application.Features.Indicators;
 using SmartCitiesStudy.Application.Features.Publication;
 using SmartCitiesStudy.Application.Features.Questionnaires;
 using SmartCitiesStudy.Domain.Answers;
-using SmartCitiesStudy.Domain.Responses;
 
 namespace SmartCitiesStudy.Application.Features.Reports;
 
@@ -50,13 +49,9 @@ public sealed class BuildStudyReport(
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var rows = await (
-            from e in db.Editions.AsNoTracking()
-            where e.Code == editionCode
-            join r in db.Responses.AsNoTracking() on e.Id equals r.EditionId
-            where r.Status == ResponseStatus.Approved
-            join c in db.Cities.AsNoTracking() on r.CityId equals c.Id
-            where c.Slug == citySlug
-            join a in db.Answers.AsNoTracking() on r.Id equals a.ResponseId
+            from x in ApprovedResponses.Of(db, editionCode)
+            where x.City.Slug == citySlug
+            join a in db.Answers.AsNoTracking() on x.ResponseId equals a.ResponseId
             where a.Path == a.QuestionCode
             select new { a.Path, a.ValueJson })
             .ToListAsync(cancellationToken);
