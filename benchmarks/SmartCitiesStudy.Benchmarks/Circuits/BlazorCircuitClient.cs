@@ -109,6 +109,7 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
         var hub = _hub ?? throw new InvalidOperationException("Not open.");
         var interop = await _rendererInterop.Task.WaitAsync(Timeout);
         (string? Value, string Event, ulong Id) radio;
+        string call;
         var saved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
@@ -121,6 +122,8 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
 
             _saved = saved;
             _dispatched = false;
+            _savingCall = (++_nextCall).ToString(CultureInfo.InvariantCulture);
+            call = _savingCall;
         }
 
         var eventName = radio.Event[2..];
@@ -128,12 +131,6 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
             ? new { value = radio.Value ?? "on" }
             : new { type = eventName, detail = 1, button = 0, buttons = 0, ctrlKey = false, shiftKey = false, altKey = false, metaKey = false };
         var descriptor = new { eventHandlerId = radio.Id, eventName, eventFieldInfo = (object?)null };
-        var call = Interlocked.Increment(ref _nextCall).ToString(CultureInfo.InvariantCulture);
-        lock (_gate)
-        {
-            _savingCall = call;
-        }
-
         var started = Stopwatch.GetTimestamp();
         if (JavaScriptAnswers.Trace)
         {
@@ -173,17 +170,17 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
         {
             Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} batch {batchId}: {batch.Length} bytes, {frames.Count} frames " +
                 string.Join(' ', frames.Where(f => f.Type == BatchFrameType.Attribute && f.Name!.StartsWith("data-", StringComparison.Ordinal)).Select(f => f.Name + "=" + f.Value).Distinct().Take(8)));
-            if (frames.Count < 10)
-            {
-                foreach (var f in frames)
-                {
-                    Console.Error.WriteLine($"    {f.Type} {f.Name} {f.Value?[..Math.Min(f.Value.Length, 150)]} {f.EventHandlerId}");
-                }
-            }
         }
 
+        var disposed = RenderBatchReader.DisposedEventHandlerIds(batch);
         lock (_gate)
         {
+            // A radio whose handler the server dropped (its component re-created) is forgotten until it is rendered again.
+            foreach (var gone in _radios.Where(r => r.Value.Exists(radio => disposed.Contains(radio.Id))).Select(r => r.Key).ToList())
+            {
+                _radios.Remove(gone);
+            }
+
             foreach (var element in RenderBatchReader.Elements(frames))
             {
                 if (element.Name == "input" && element.Attributes.GetValueOrDefault("type") == "radio" && element.Attributes.GetValueOrDefault("name") is { } name
