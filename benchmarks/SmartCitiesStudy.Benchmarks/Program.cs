@@ -1,12 +1,15 @@
 using SmartCitiesStudy.Benchmarks;
 
 // Usage: dotnet run -c Release --project benchmarks/SmartCitiesStudy.Benchmarks -- [form-render] [autosave] [indicators] [export] [pdf]
-//        [--saves N] [--cities 20,1000,10000] [--export-responses 100000]
+//        [circuits] [--saves N] [--cities 20,1000,10000] [--export-responses 100000] [--officers 200]
+// circuits (not part of "all": it starts the web app and needs PostgreSQL for a fair figure) drives real Blazor circuits
+// over SignalR: --officers at once, each making --saves answers (default 10).
 // Database for autosave and indicators: the same settings as the app (Database__Provider, ConnectionStrings__Default);
 // default a throwaway SQLite file. The pdf benchmark always uses its own throwaway SQLite file with the demo data.
 var which = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 var all = which.Count == 0 || which.Contains("all");
-var saves = args.SkipWhile(a => a != "--saves").Skip(1).Select(int.Parse).FirstOrDefault(400);
+var savesOption = args.SkipWhile(a => a != "--saves").Skip(1).Select(int.Parse).FirstOrDefault();
+var saves = savesOption > 0 ? savesOption : 400;
 
 var table = new ResultTable();
 if (all || which.Contains("form-render"))
@@ -36,6 +39,12 @@ if (all || which.Contains("export"))
 if (all || which.Contains("pdf"))
 {
     await PdfBenchmark.RunAsync(table);
+}
+
+if (which.Contains("circuits"))
+{
+    var officers = args.SkipWhile(a => a != "--officers").Skip(1).Select(int.Parse).FirstOrDefault(200);
+    await SmartCitiesStudy.Benchmarks.Circuits.CircuitLoadBenchmark.RunAsync(table, officers, savesOption > 0 ? savesOption : 10);
 }
 
 table.Print(Console.Out);
