@@ -52,6 +52,20 @@ public sealed partial class QuestionField
         }
     }
 
+    private object? _shown;
+
+    protected override bool ShouldRender()
+    {
+        var now = (Value, State.VersionOf(Path), State.ConflictOf(Path), State.Comments, State.ReadOnly, _problems, _unparsableNumber, _numberText, State.Language);
+        if (Equals(now, _shown))
+        {
+            return false;
+        }
+
+        _shown = now;
+        return true;
+    }
+
     private bool IsChosen(string code) => (Value.Codes ?? []).Contains(code);
 
     private async Task SetAsync(AnswerValue value) => _problems = await State.SetAsync(Path, value);
