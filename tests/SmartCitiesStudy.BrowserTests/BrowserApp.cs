@@ -37,11 +37,14 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
     }
 
-    /// <summary>On a database these settings name (a server the test owns and may stop, say).</summary>
-    public BrowserApp(IReadOnlyDictionary<string, string?> settings)
+    // Not public: xunit wants one public constructor on a class fixture.
+    private BrowserApp(IReadOnlyDictionary<string, string?> settings)
     {
         _settings = settings;
     }
+
+    /// <summary>On a database these settings name (a server the test owns and may stop, say); call InitializeAsync.</summary>
+    public static BrowserApp WithSettings(IReadOnlyDictionary<string, string?> settings) => new(settings);
 
     public async ValueTask InitializeAsync()
     {

@@ -24,7 +24,7 @@ public sealed class PostgresOutageTests : IAsyncLifetime
         }
 
         _server = await PostgresServer.StartNewAsync(TestContext.Current.CancellationToken);
-        _app = new BrowserApp(new Dictionary<string, string?>
+        _app = BrowserApp.WithSettings(new Dictionary<string, string?>
         {
             [DatabaseSettings.ProviderKey] = "Postgres",
             ["ConnectionStrings:" + DatabaseSettings.ConnectionStringName] = _server.ConnectionString(),

@@ -123,4 +123,36 @@ public sealed class QuestionnaireFormTests : BunitContext
         Assert.True(Shows(form, $"good_practices/{item}/title"));
         Assert.True(Shows(form, $"good_practices/{item}/website"));
     }
+
+    [Fact]
+    public void Answering_a_question_re_renders_that_question_and_not_the_others_of_the_section()
+    {
+        var (form, _, _) = RenderForm();
+        var before = form.FindComponents<QuestionField>().ToDictionary(f => f.Instance.Path, f => f.RenderCount);
+        Assert.True(before.Count > 10);
+
+        Answer(form, "ss_strategy", yes: true);
+
+        var after = form.FindComponents<QuestionField>().ToDictionary(f => f.Instance.Path, f => f.RenderCount);
+        Assert.True(after["ss_strategy"] > before["ss_strategy"]);
+        Assert.True(after.ContainsKey("ss_formalised")); // shown by the answer
+        var rendered = before.Keys.Where(p => p != "ss_strategy" && after.TryGetValue(p, out var count) && count != before[p]).ToList();
+        Assert.Empty(rendered);
+    }
+
+    [Fact]
+    public void Answers_comments_and_conflicts_arriving_from_elsewhere_still_show_in_the_field()
+    {
+        var (form, state, _) = RenderForm();
+        Answer(form, "ss_strategy", yes: true);
+
+        state.Apply("ss_priority_sectors", AnswerValue.OfText("Aeronautics (from another officer)"));
+        form.WaitForAssertion(() => Assert.Equal("Aeronautics (from another officer)", form.Find("#q-ss_priority_sectors-input").TextContent));
+
+        state.SetComments([new SmartCitiesStudy.Application.Features.Review.CommentView(1, "ss_priority_sectors", null, "Rita Reviewer", true, "Please name the sectors of the 2016 plan.", false, DateTimeOffset.UtcNow)]);
+        form.WaitForAssertion(() => Assert.Contains("Please name the sectors of the 2016 plan.", form.Find("[data-question='ss_priority_sectors']").TextContent, StringComparison.Ordinal));
+
+        state.SetConflict("ss_priority_sectors", new AnswerConflict(AnswerValue.OfText("Mine"), AnswerValue.OfText("Theirs"), "Jon Officer", DateTimeOffset.UtcNow));
+        form.WaitForAssertion(() => Assert.Contains("Jon Officer saved another answer", form.Find("[data-question='ss_priority_sectors']").TextContent, StringComparison.Ordinal));
+    }
 }
