@@ -22,6 +22,12 @@ public sealed class PostgresServer : IAsyncDisposable
         Port = port;
     }
 
+    /// <summary>Why a test that needs a server of its own is skipped when <see cref="CanStart"/> is false.</summary>
+    public const string SkipReason = "PostgreSQL only: needs SCS_TEST_DATABASE=Postgres and the server's binaries in /usr/lib/postgresql/*/bin (the test starts and stops a server of its own).";
+
+    /// <summary>Whether this run tests PostgreSQL and the machine has the server's binaries.</summary>
+    public static bool CanStart => TestDatabase.ProviderUnderTest == SmartCitiesStudy.Infrastructure.Persistence.DatabaseProvider.Postgres && FindBinaries() is not null;
+
     public int Port { get; }
 
     private string DataFolder => Path.Combine(_folder, "data");
@@ -31,6 +37,16 @@ public sealed class PostgresServer : IAsyncDisposable
         $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Timeout=3;Command Timeout=5";
 
     /// <summary>The binaries of the newest installed PostgreSQL, or null when none is installed.</summary>
+    /// <summary>The web app's settings for a demo-seeded database on this server, migrated at start, no PDFs on publish.</summary>
+    public IReadOnlyDictionary<string, string?> DemoAppSettings() => new Dictionary<string, string?>
+    {
+        [SmartCitiesStudy.Infrastructure.Persistence.DatabaseSettings.ProviderKey] = "Postgres",
+        ["ConnectionStrings:" + SmartCitiesStudy.Infrastructure.Persistence.DatabaseSettings.ConnectionStringName] = ConnectionString(),
+        ["Database:MigrateOnStart"] = "true",
+        ["Database:SeedDemoData"] = "true",
+        ["Reports:GenerateOnPublish"] = "false",
+    };
+
     public static string? FindBinaries() =>
         Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql")

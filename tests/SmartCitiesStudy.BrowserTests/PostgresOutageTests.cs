@@ -18,20 +18,13 @@ public sealed class PostgresOutageTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (TestDatabase.ProviderUnderTest != DatabaseProvider.Postgres || PostgresServer.FindBinaries() is null)
+        if (!PostgresServer.CanStart)
         {
             return;
         }
 
         _server = await PostgresServer.StartNewAsync(TestContext.Current.CancellationToken);
-        _app = BrowserApp.WithSettings(new Dictionary<string, string?>
-        {
-            [DatabaseSettings.ProviderKey] = "Postgres",
-            ["ConnectionStrings:" + DatabaseSettings.ConnectionStringName] = _server.ConnectionString(),
-            ["Database:MigrateOnStart"] = "true",
-            ["Database:SeedDemoData"] = "true",
-            ["Reports:GenerateOnPublish"] = "false",
-        });
+        _app = BrowserApp.WithSettings(_server.DemoAppSettings());
         await _app.InitializeAsync();
     }
 
@@ -51,7 +44,7 @@ public sealed class PostgresOutageTests : IAsyncLifetime
     [Fact]
     public async Task An_answer_typed_while_PostgreSQL_is_down_stays_in_the_browser_and_is_saved_by_itself_once_it_is_back()
     {
-        Xunit.Assert.SkipWhen(_app is null || _server is null, "PostgreSQL only: needs SCS_TEST_DATABASE=Postgres and the server's binaries in /usr/lib/postgresql/*/bin (the test starts and stops a server of its own).");
+        Xunit.Assert.SkipWhen(_app is null || _server is null, PostgresServer.SkipReason);
         var ct = TestContext.Current.CancellationToken;
         const string text = "Typed while the database was down";
         var page = await _app.NewPageAsync();

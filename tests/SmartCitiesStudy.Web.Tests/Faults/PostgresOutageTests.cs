@@ -25,20 +25,13 @@ public sealed class PostgresOutageTests(ITestOutputHelper output) : IAsyncLifeti
 
     public async ValueTask InitializeAsync()
     {
-        if (TestDatabase.ProviderUnderTest != DatabaseProvider.Postgres || PostgresServer.FindBinaries() is null)
+        if (!PostgresServer.CanStart)
         {
             return;
         }
 
         _server = await PostgresServer.StartNewAsync(TestContext.Current.CancellationToken);
-        _app = new ConfiguredWebApp("Production", new Dictionary<string, string?>
-        {
-            [DatabaseSettings.ProviderKey] = "Postgres",
-            ["ConnectionStrings:" + DatabaseSettings.ConnectionStringName] = _server.ConnectionString(),
-            ["Database:MigrateOnStart"] = "true",
-            ["Database:SeedDemoData"] = "true",
-            ["Reports:GenerateOnPublish"] = "false",
-        });
+        _app = new ConfiguredWebApp("Production", _server.DemoAppSettings());
     }
 
     public async ValueTask DisposeAsync()
@@ -57,7 +50,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output) : IAsyncLifeti
     [Fact]
     public async Task The_app_answers_errors_while_PostgreSQL_is_down_and_recovers_by_itself_when_it_is_back()
     {
-        Assert.SkipWhen(_app is null || _server is null, "PostgreSQL only: needs SCS_TEST_DATABASE=Postgres and the server's binaries in /usr/lib/postgresql/*/bin (the test starts and stops a server of its own).");
+        Assert.SkipWhen(_app is null || _server is null, PostgresServer.SkipReason);
         var ct = TestContext.Current.CancellationToken;
         using var client = _app.CreateBrowserClient();
         using (var healthy = await client.GetAsync(new Uri("/health", UriKind.Relative), ct))
