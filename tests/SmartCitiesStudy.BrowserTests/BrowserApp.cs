@@ -106,17 +106,23 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>
     /// Presses Submit and, while the form lists missing answers, follows the first link and answers it ("No", the first
-    /// option, or a text), until the response is submitted.
+    /// option, or a text), until the response is submitted. After each press it waits for the server's answer to that
+    /// press (the form counts them in <c>data-submit-attempts</c>), so a list still on screen from the press before is
+    /// never taken for the new one: on a loaded machine it was, and the next press waited for a button that had gone.
     /// </summary>
     public static async Task CompleteAndSubmitAsync(IPage page, string? screenshot = null)
     {
         var submit = page.GetByRole(AriaRole.Button, new() { Name = "Submit to the secretariat" });
+        var form = page.Locator("[data-response]");
         var missing = page.Locator(".mud-alert-text-error ul.scs-summary li a");
         for (var round = 0; round < 80; round++)
         {
+            var attempts = int.Parse(await form.GetAttributeAsync("data-submit-attempts") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
             await submit.ClickAsync();
-            await page.WaitForTimeoutAsync(300);
-            if (await missing.CountAsync() == 0)
+
+            var answered = page.Locator($"[data-response]:not([data-submit-attempts='{attempts}'])");
+            await Assert.That(answered.Or(page.Locator(".mud-chip", new() { HasText = "Submitted" })).First).ToBeVisibleAsync();
+            if (await submit.CountAsync() == 0 || await missing.CountAsync() == 0)
             {
                 break;
             }
@@ -147,7 +153,6 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
             await Assert.That(page.Locator("[data-save-status='saved']")).ToBeVisibleAsync();
         }
-
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -38,6 +38,10 @@ public sealed partial class ResponseFormPage
     private bool _notFound;
     private bool _submitting;
 
+    // How many times Submit was answered: lets a test (or assistive tooling) tell a new list of what is missing from
+    // the one already on screen.
+    private int _submitAttempts;
+
     // Set once the browser backup is attached and flushed: tests (and the person) can use the form from then on.
     private bool _ready;
 
@@ -354,6 +358,7 @@ public sealed partial class ResponseFormPage
         _submitting = true;
         var result = await SubmitResponse.ExecuteAsync(_user, _session.ResponseId);
         _submitting = false;
+        _submitAttempts++;
         _submitProblems = result.Problems;
         if (result.Submitted)
         {

@@ -21,6 +21,11 @@ public sealed partial class ReviewPage
     private QuestionnaireRules? _rules;
     private IReadOnlyDictionary<string, AnswerValue> _answers = new Dictionary<string, AnswerValue>();
     private IReadOnlyList<AuditLine> _audit = [];
+
+    // Loads can overlap (parameters set again while one runs, a comment sent meanwhile): only the last one started
+    // is shown, so an older, slower one never puts back data from before a change.
+    private int _loads;
+    private int _loadedFor;
     private string? _message;
     private string? _error;
     private bool _busy;
@@ -53,22 +58,37 @@ public sealed partial class ReviewPage
 
     protected override async Task OnParametersSetAsync()
     {
+        // Parameters are set again when the layout re-renders (the sign-in is revalidated, say): same response, no reload.
+        if (_loadedFor == ResponseId)
+        {
+            return;
+        }
+
+        _loadedFor = ResponseId;
         _user = await AuthenticationState.StudyUserAsync();
         await LoadAsync();
     }
 
     private async Task LoadAsync()
     {
-        _session = await Loader.ExecuteAsync(_user, ResponseId);
-        _notFound = _session is null;
-        if (_session is null)
+        var load = ++_loads;
+        var session = await Loader.ExecuteAsync(_user, ResponseId);
+        var audit = session is null ? [] : await AuditTrail.ExecuteAsync(_user, ResponseId);
+        if (load != _loads)
         {
             return;
         }
 
-        _rules = new QuestionnaireRules(_session.Response.Questionnaire);
-        _answers = _session.Response.Answers.ToDictionary(a => a.Key, a => a.Value.Value, StringComparer.Ordinal);
-        _audit = await AuditTrail.ExecuteAsync(_user, ResponseId);
+        _session = session;
+        _notFound = session is null;
+        if (session is null)
+        {
+            return;
+        }
+
+        _rules = new QuestionnaireRules(session.Response.Questionnaire);
+        _answers = session.Response.Answers.ToDictionary(a => a.Key, a => a.Value.Value, StringComparer.Ordinal);
+        _audit = audit;
     }
 
     private List<CommentView> CommentsOn(string? path) => [.. _session!.Comments.Where(c => c.Path == path)];
