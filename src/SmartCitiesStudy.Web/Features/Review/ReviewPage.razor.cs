@@ -104,6 +104,10 @@ public sealed partial class ReviewPage
         }
 
         await LoadAsync();
+
+        // The thread calls this as a plain delegate, not an event of this page: without this the new comment showed
+        // only when something else re-rendered the page (the thread closed its box and looked empty meanwhile).
+        StateHasChanged();
         return null;
     }
 
