@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Application.Abstractions;
+using SmartCitiesStudy.Application.Features.Publication;
 using SmartCitiesStudy.Application.Features.Questionnaires;
 using SmartCitiesStudy.Domain.Answers;
 using SmartCitiesStudy.Domain.Cities;
@@ -65,12 +66,9 @@ public sealed class ComputeIndicators(IStudyDbContextFactory dbFactory, LoadQues
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var responses = await (
-                from r in db.Responses.AsNoTracking()
-                join e in db.Editions on r.EditionId equals e.Id
-                join c in db.Cities on r.CityId equals c.Id
-                from p in db.CityPopulations.Where(p => p.CityId == r.CityId && p.EditionId == r.EditionId).DefaultIfEmpty()
-                where e.Code == editionCode && r.Status == ResponseStatus.Approved
-                select new { r.Id, c.Region, Population = (long?)p!.Population })
+                from x in ApprovedResponses.Of(db, editionCode)
+                from p in db.CityPopulations.Where(p => p.CityId == x.City.Id && p.EditionId == x.EditionId).DefaultIfEmpty()
+                select new { Id = x.ResponseId, x.City.Region, Population = (long?)p!.Population })
             .ToListAsync(cancellationToken);
 
         // Only the answers an indicator can depend on: the indicator questions and the questions their conditions look
