@@ -199,6 +199,7 @@ public sealed partial class StudyCycleTests(BrowserApp app) : IClassFixture<Brow
         await page.GotoAsync("/portal/review");
         await BrowserApp.WaitForInteractiveAsync(page);
         await Accessibility.AssertNoSeriousViolationsAsync(page, "review queue");
+        await page.ScreenshotAsync(new() { Path = Shot("review-queue") });
         var row = page.Locator("tr").Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = Edition, Exact = true }) });
         await row.GetByRole(AriaRole.Link, new() { Name = "Review the response of Liège" }).ClickAsync();
         await Assert.That(page.GetByRole(AriaRole.Heading, new() { Name = "Liège", Level = 1 })).ToBeVisibleAsync();
