@@ -12,6 +12,7 @@ internal sealed partial class FlakyConnection
 {
     private readonly List<IWebSocketRoute> _open = [];
     private volatile bool _down;
+    private volatile bool _repliesLost;
 
     public static async Task<FlakyConnection> AttachAsync(IPage page)
     {
@@ -25,6 +26,9 @@ internal sealed partial class FlakyConnection
 
     /// <summary>From now on nothing the page sends reaches the server (the socket still looks open to the page).</summary>
     public void LoseMessages() => _down = true;
+
+    /// <summary>From now on nothing the server sends reaches the page (what the page sends still arrives).</summary>
+    public void LoseReplies() => _repliesLost = true;
 
     /// <summary>Drops the open sockets; the page sees the connection go and starts reconnecting, in vain until restored.</summary>
     public async Task DropAsync()
@@ -44,7 +48,11 @@ internal sealed partial class FlakyConnection
     }
 
     /// <summary>The network is back: the next reconnection attempt goes through.</summary>
-    public void Restore() => _down = false;
+    public void Restore()
+    {
+        _down = false;
+        _repliesLost = false;
+    }
 
     private void Route(IWebSocketRoute page)
     {
@@ -67,7 +75,13 @@ internal sealed partial class FlakyConnection
                 Forward(frame, server);
             }
         });
-        server.OnMessage(frame => Forward(frame, page));
+        server.OnMessage(frame =>
+        {
+            if (!_repliesLost)
+            {
+                Forward(frame, page);
+            }
+        });
     }
 
     private static void Forward(IWebSocketFrame frame, IWebSocketRoute to)

@@ -25,7 +25,14 @@ public static class StudyWebServices
         services.AddStudyApplication();
         services.AddStudyInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // The server pings every few seconds so a page notices a dead connection quickly (wwwroot/js/blazor-start.js
+        // gives up after ConnectionLiveness.ServerTimeout without a word) and says so, instead of after 30 s.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o =>
+            {
+                o.KeepAliveInterval = ConnectionLiveness.KeepAlive;
+                o.ClientTimeoutInterval = ConnectionLiveness.ClientTimeout;
+            });
         services.AddMudServices();
         services.AddSingleton<Features.Responses.ResponsePresence>();
         services.AddStudyLocalization();

@@ -12,10 +12,19 @@ namespace SmartCitiesStudy.Application.Features.Responses;
 /// Saves one answer as an officer types it. The form names the version its edit was based on; if someone saved the
 /// answer since, nothing is overwritten and the other value comes back (a conflict the person resolves). Each change
 /// goes to the answer history. The server applies the same rules as the form: what the form refuses, this refuses.
+/// A text the browser kept (typed while the connection was down) names the version it was typed over; when every
+/// change since then is the same person's own save (whose reply never reached the page), it is not a conflict.
 /// </summary>
 public sealed class SaveAnswer(IStudyDbContextFactory dbFactory, LoadQuestionnaire loadQuestionnaire, IResponseEvents events, TimeProvider clock)
 {
-    public async Task<SaveAnswerResult> ExecuteAsync(StudyUser user, int responseId, string path, AnswerValue value, int expectedVersion, CancellationToken cancellationToken = default)
+    public Task<SaveAnswerResult> ExecuteAsync(StudyUser user, int responseId, string path, AnswerValue value, int expectedVersion, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(user, responseId, path, value, expectedVersion, SaveAnswerBase.Seen, cancellationToken);
+
+    /// <param name="basis">
+    /// <see cref="SaveAnswerBase.KeptInBrowser"/> for a text restored from the browser backup: saves made since
+    /// <paramref name="expectedVersion"/> by this same person in the form are taken as the base, not as a conflict.
+    /// </param>
+    public async Task<SaveAnswerResult> ExecuteAsync(StudyUser user, int responseId, string path, AnswerValue value, int expectedVersion, SaveAnswerBase basis, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var context = await db.Responses.AsNoTracking()
@@ -57,6 +66,12 @@ public sealed class SaveAnswer(IStudyDbContextFactory dbFactory, LoadQuestionnai
         {
             var existing = await db.Answers.SingleOrDefaultAsync(a => a.ResponseId == responseId && a.Path == path, cancellationToken);
             var current = existing is null ? null : ToStored(existing);
+            if (current is not null && current.Version > expectedVersion && basis == SaveAnswerBase.KeptInBrowser
+                && await OnlyOwnChangesSinceAsync(db, responseId, path, user, current.Version - expectedVersion, cancellationToken))
+            {
+                expectedVersion = current.Version;
+            }
+
             if ((current?.Version ?? 0) != expectedVersion)
             {
                 // Saving the value that is already there is not a conflict (a retry after a lost reply, say).
@@ -102,6 +117,18 @@ public sealed class SaveAnswer(IStudyDbContextFactory dbFactory, LoadQuestionnai
         }
 
         return SaveAnswerResult.Saved(saved[0].Version);
+    }
+
+    // The last `count` changes of the answer (one per version) were all this person's saves in the form.
+    private static async Task<bool> OnlyOwnChangesSinceAsync(IStudyDbContext db, int responseId, string path, StudyUser user, int count, CancellationToken cancellationToken)
+    {
+        var last = await db.AnswerChanges.AsNoTracking()
+            .Where(c => c.ResponseId == responseId && c.Path == path)
+            .OrderByDescending(c => c.Id)
+            .Take(count)
+            .Select(c => new { c.UserId, c.Source })
+            .ToListAsync(cancellationToken);
+        return last.Count == count && last.All(c => c.UserId == user.UserId && c.Source == AnswerChangeSource.Form);
     }
 
     private static Answer Store(IStudyDbContext db, Answer? existing, int responseId, string path, AnswerValue value, int questionnaireVersion, DateTimeOffset now, StudyUser user, AnswerValue? old)

@@ -131,7 +131,10 @@ public sealed partial class ResponseFormPage
         StateHasChanged();
     }
 
-    /// <summary>Sends what the browser kept (typed offline or before a reload); asks the person where someone else changed it meanwhile.</summary>
+    /// <summary>
+    /// Sends what the browser kept (typed offline or before a reload), named with the version it was typed over: the
+    /// officer's own saves since then are the base, not a conflict; only another person's change is offered as one.
+    /// </summary>
     [JSInvokable]
     public async Task FlushBackupsAsync()
     {
@@ -151,20 +154,21 @@ public sealed partial class ResponseFormPage
                 continue;
             }
 
-            if (!_session.Editable)
+            if (!_session.Editable || _state.ConflictOf(entry.Path) is not null || !_state.Rules.TryResolve(entry.Path, out var question, out _, out _))
             {
                 continue; // kept in the browser: nothing can be saved now, and nothing is thrown away either
             }
 
-            if (entry.Base == _state.VersionOf(entry.Path))
+            if (QuestionnaireRules.ValidateValue(question, entry.Path, value).Count > 0)
             {
-                await _state.SetAsync(entry.Path, value);
-                restored++;
+                _state.Apply(entry.Path, value); // shown with its message, as when typed
+                continue;
             }
-            else
+
+            await _saver.RestoreAsync(entry.Path, value, entry.Base);
+            if (_state.ConflictOf(entry.Path) is null)
             {
-                var stored = _session.Answers.GetValueOrDefault(entry.Path);
-                _state.SetConflict(entry.Path, new AnswerConflict(value, current, stored?.UpdatedBy, stored?.UpdatedAt ?? DateTimeOffset.UtcNow));
+                restored++;
             }
         }
 
@@ -245,16 +249,26 @@ public sealed partial class ResponseFormPage
         return null;
     }
 
-    private async Task ConfirmBackupAsync(string path, AnswerValue value)
+    // The server has this value at this version: the browser drops its copy, or, if typing went on meanwhile, bases
+    // what it keeps on this version (this officer's own save is never a conflict later).
+    private async Task ConfirmBackupAsync(string path, AnswerValue value, int version)
     {
         if (_module is null || _session is null)
         {
             return;
         }
 
-        foreach (var (kind, text) in BackupEntry.TextsOf(value))
+        try
         {
-            await _module.InvokeVoidAsync("confirm", _session.ResponseId, path, kind, text);
+            foreach (var (kind, text) in BackupEntry.TextsOf(value))
+            {
+                await _module.InvokeVoidAsync("confirm", _session.ResponseId, path, kind, text, version);
+            }
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or OperationCanceledException)
+        {
+            // The page did not hear it (connection lost): its copy stays, and the next load or reconnection sends it
+            // again, based on a version this officer saved, which is never a conflict.
         }
     }
 
@@ -272,7 +286,7 @@ public sealed partial class ResponseFormPage
 
     private async Task ResolveConflictAsync(string path, bool keepMine)
     {
-        if (_state?.ConflictOf(path) is not { } conflict || _saver is null)
+        if (_state?.ConflictOf(path) is null || _saver is null)
         {
             return;
         }
@@ -283,8 +297,7 @@ public sealed partial class ResponseFormPage
             return;
         }
 
-        _state.Apply(path, conflict.Theirs);
-        _state.SetConflict(path, null);
+        _saver.UseTheirs(path);
         if (_module is not null && _session is not null)
         {
             foreach (var kind in BackupEntry.Kinds)
@@ -303,10 +316,18 @@ public sealed partial class ResponseFormPage
 
         switch (change)
         {
+            case AnswerSaved saved when _state.ConflictOf(saved.Path) is { } open:
+                // The person is choosing between their answer and another one: a newer one replaces it in the choice.
+                if (saved.Version > open.TheirVersion)
+                {
+                    _state.SetConflict(saved.Path, open with { Theirs = saved.Value, TheirAuthor = saved.UserName, TheirTime = saved.At, TheirVersion = saved.Version });
+                }
+
+                break;
             case AnswerSaved saved when saved.Version > _state.VersionOf(saved.Path):
                 // Another officer's save. While this person is editing the same answer, their save will meet it as
                 // a conflict; otherwise take it at once.
-                if (_state.ConflictOf(saved.Path) is null && !(_saver?.IsPending(saved.Path) ?? false))
+                if (!(_saver?.IsPending(saved.Path) ?? false))
                 {
                     _state.Apply(saved.Path, saved.Value);
                     _state.SetVersion(saved.Path, saved.Version);

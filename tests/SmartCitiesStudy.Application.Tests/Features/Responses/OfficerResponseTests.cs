@@ -97,6 +97,36 @@ public sealed class OfficerResponseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_text_kept_in_the_browser_goes_over_the_officer_s_own_later_saves_but_never_over_another_officer_s()
+    {
+        var response = (await OpenAsync(_ane)).ResponseId;
+        var path = "ss_priority_sectors";
+        Assert.Equal(1, (await SaveAsync(_ane, response, path, AnswerValue.OfText("ICT"), 0)).Version);
+
+        // Ane's page typed on over version 1; her save of part of it (version 2) never got its reply to the page.
+        Assert.Equal(2, (await SaveAsync(_ane, response, path, AnswerValue.OfText("ICT and"), 1)).Version);
+        var restored = await Get<SaveAnswer>().ExecuteAsync(_ane, response, path, AnswerValue.OfText("ICT and tourism"), 1, SaveAnswerBase.KeptInBrowser, Ct);
+        Assert.Equal((SaveAnswerOutcome.Saved, 3), (restored.Outcome, restored.Version));
+
+        // Named as seen in the form, the same stale version is still a conflict: only the browser's kept text is re-based.
+        Assert.Equal(SaveAnswerOutcome.Conflict, (await SaveAsync(_ane, response, path, AnswerValue.OfText("ICT, tourism"), 1)).Outcome);
+
+        // Jon saved since the version Ane's kept text was typed over: hers does not overwrite his, she chooses.
+        Assert.Equal(4, (await SaveAsync(_jon, response, path, AnswerValue.OfText("Tourism"), 3)).Version);
+        var conflict = await Get<SaveAnswer>().ExecuteAsync(_ane, response, path, AnswerValue.OfText("ICT and tourism, culture"), 3, SaveAnswerBase.KeptInBrowser, Ct);
+        Assert.Equal(SaveAnswerOutcome.Conflict, conflict.Outcome);
+        Assert.Equal(("Tourism", "Jon", 4), (conflict.Current!.Value.Text, conflict.Current.UpdatedBy, conflict.Current.Version));
+
+        // Also when Jon's change is not the last one.
+        Assert.Equal(5, (await SaveAsync(_ane, response, path, AnswerValue.OfText("Tourism and ICT"), 4)).Version);
+        var older = await Get<SaveAnswer>().ExecuteAsync(_ane, response, path, AnswerValue.OfText("ICT only"), 3, SaveAnswerBase.KeptInBrowser, Ct);
+        Assert.Equal(SaveAnswerOutcome.Conflict, older.Outcome);
+
+        await using var db = _database.CreateContext();
+        Assert.Equal("Tourism and ICT", AnswerValue.FromJson(await db.Answers.Where(a => a.Path == path).Select(a => a.ValueJson).SingleAsync(Ct)).Text);
+    }
+
+    [Fact]
     public async Task Many_simultaneous_saves_of_one_field_keep_exactly_one_winner()
     {
         var response = (await OpenAsync(_ane)).ResponseId;

@@ -136,5 +136,9 @@ public sealed class FormState(QuestionnaireDefinition definition, string languag
     public string T(LocalizedText? text) => text?.Get(Language) ?? string.Empty;
 }
 
-/// <summary>Someone else saved this answer while the person was editing it: both values, so they can choose.</summary>
-public sealed record AnswerConflict(AnswerValue Mine, AnswerValue Theirs, string? TheirAuthor, DateTimeOffset TheirTime);
+/// <summary>
+/// Someone else saved this answer while the person was editing it: both values, so they can choose. The form shows
+/// <see cref="Mine"/> (what they typed goes on building on it) until they choose; <see cref="TheirVersion"/> is the
+/// stored version "keep mine" is saved over.
+/// </summary>
+public sealed record AnswerConflict(AnswerValue Mine, AnswerValue Theirs, string? TheirAuthor, DateTimeOffset TheirTime, int TheirVersion = 0);
