@@ -20,6 +20,7 @@ public static class DependencyInjection
     {
         services.AddSingleton<ListEditions>();
         services.AddSingleton<ChangeEditionStatus>();
+        services.AddSingleton<PreviewPublication>();
         services.AddSingleton<CreateEdition>();
         services.AddSingleton<LoadQuestionnaire>();
         services.AddSingleton<SaveQuestionnaire>();

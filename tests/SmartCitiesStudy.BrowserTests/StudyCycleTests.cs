@@ -93,6 +93,11 @@ public sealed partial class StudyCycleTests(BrowserApp app) : IClassFixture<Brow
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Assert.That(dialog).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page, action + " dialog");
+        if (action == "Publish…")
+        {
+            await Assert.That(dialog.Locator("[data-publication-preview]")).ToContainTextAsync("The figures will count 1 approved response(s).");
+        }
+
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
         await Assert.That(EditionRow(page).Locator(".mud-chip")).ToContainTextAsync(status);
         await page.ScreenshotAsync(new() { Path = Shot("editions-" + status.ToLowerInvariant()) });

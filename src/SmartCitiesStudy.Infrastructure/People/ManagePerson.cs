@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SmartCitiesStudy.Application.Abstractions;
 using SmartCitiesStudy.Application.Features.Audit;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Security;
@@ -13,10 +14,15 @@ namespace SmartCitiesStudy.Infrastructure.People;
 /// <summary>
 /// Deactivates, reactivates and changes the role of an account (audited). The security stamp is renewed each time,
 /// so the person's open sessions end or pick up the new role. Nobody can deactivate themselves, and the last active
-/// secretariat account can neither be deactivated nor lose its role.
+/// secretariat account can neither be deactivated nor lose its role: the check and the change happen under one lock
+/// across instances (<see cref="SecretariatGuardKey"/>), so two secretariat members deactivating each other at the same
+/// moment cannot both pass it.
 /// </summary>
-public sealed class ManagePerson(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class ManagePerson(IServiceScopeFactory scopes, IDistributedLock guard, TimeProvider clock)
 {
+    /// <summary>The lock held while a change that could leave no active secretariat account is checked and saved.</summary>
+    public const string SecretariatGuardKey = "people.last-secretariat";
+
     public async Task<OperationResult> SetActiveAsync(string userId, bool active, StudyUser user, CancellationToken cancellationToken = default)
     {
         if (!user.IsSecretariat)
@@ -29,6 +35,7 @@ public sealed class ManagePerson(IServiceScopeFactory scopes, TimeProvider clock
             return OperationResult.Refused("You cannot deactivate your own account.", "person.self");
         }
 
+        await using var held = await guard.AcquireAsync(SecretariatGuardKey, cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StudyDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -61,6 +68,7 @@ public sealed class ManagePerson(IServiceScopeFactory scopes, TimeProvider clock
             return OperationResult.Refused("Only the secretariat can change roles.", "forbidden");
         }
 
+        await using var held = await guard.AcquireAsync(SecretariatGuardKey, cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StudyDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();

@@ -87,7 +87,8 @@ public sealed partial class DemoDataSeeder
 
         // Historical responses are dated within the edition's collection period.
         var opened = edition.OpenedAt ?? clock.GetUtcNow();
-        var closed = edition.ClosedAt ?? clock.GetUtcNow();
+        var now = clock.GetUtcNow();
+        var closed = edition.ClosedAt is { } c && c < now ? c : now; // never later than today
         var responses = planned.Select(p => (Plan: p, Response: NewResponse(edition, cities[p.City].Id, p.Status, opened, closed))).ToList();
         db.Responses.AddRange(responses.Select(r => r.Response));
         await db.SaveChangesAsync(cancellationToken);
@@ -110,17 +111,27 @@ public sealed partial class DemoDataSeeder
             return response;
         }
 
-        var submitted = opened < closed ? opened.AddDays(30) : opened;
+        // A month after opening, a week to return, two to approve; squeezed into the time there was (an edition opened
+        // today gets events of today, never of next month).
+        var submitted = Within(opened, TimeSpan.FromDays(30), opened, closed);
         response.Submit(submitted);
         if (status == ResponseStatus.Returned)
         {
-            response.ReturnToCity(submitted.AddDays(7));
+            response.ReturnToCity(Within(submitted, TimeSpan.FromDays(7), submitted, closed));
         }
         else if (status == ResponseStatus.Approved)
         {
-            response.Approve(submitted.AddDays(14));
+            response.Approve(Within(submitted, TimeSpan.FromDays(14), submitted, closed));
         }
 
         return response;
+    }
+
+    // `after` past `from`, but no later than halfway to `latest` when the wanted gap does not fit.
+    private static DateTimeOffset Within(DateTimeOffset from, TimeSpan after, DateTimeOffset earliest, DateTimeOffset latest)
+    {
+        var room = latest > from ? latest - from : TimeSpan.Zero;
+        var at = from + (after < room ? after : room / 2);
+        return at < earliest ? earliest : at;
     }
 }

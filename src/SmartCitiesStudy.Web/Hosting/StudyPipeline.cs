@@ -25,6 +25,8 @@ public static class StudyPipeline
             app.UseStudyExceptionHandler();
         }
 
+        StaticAssetsCheck.WarnIfMissing(app.Environment, app.Logger);
+
         app.UseDevelopmentOnlyPages();
         // The API reference page runs Scalar's inline start-up script; every other response keeps the strict policy.
         var isDevelopment = app.Environment.IsDevelopment();

@@ -54,6 +54,31 @@ public sealed class DemoDataSeederTests
     }
 
     [Fact]
+    public async Task Demo_responses_and_answers_are_never_dated_after_today()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync();
+        await using var services = database.CreateServices();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(ct);
+        }
+
+        var now = DateTimeOffset.UtcNow.AddMinutes(1);
+        await using var db = database.CreateContext();
+        var responses = await db.Responses.AsNoTracking().ToListAsync(ct);
+        Assert.NotEmpty(responses);
+        var future = responses
+            .SelectMany(r => typeof(SmartCitiesStudy.Domain.Responses.Response).GetProperties()
+                .Where(p => p.PropertyType == typeof(DateTimeOffset) || p.PropertyType == typeof(DateTimeOffset?))
+                .Select(p => (p.Name, At: (DateTimeOffset?)p.GetValue(r))))
+            .Where(x => x.At > now)
+            .ToList();
+        Assert.Empty(future);
+        Assert.DoesNotContain(await db.Answers.Select(a => a.UpdatedAt).ToListAsync(ct), at => at > now);
+    }
+
+    [Fact]
     public async Task Seeding_demo_data_before_migrating_says_what_to_do()
     {
         await using var database = await TestDatabase.CreateAsync();

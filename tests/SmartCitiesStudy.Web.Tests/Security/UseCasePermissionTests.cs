@@ -72,6 +72,8 @@ public sealed class UseCasePermissionTests(StudyWebApp app) : IClassFixture<Stud
         { "ListOutbox", ReviewerEmail },
         { "LoadEditionDashboard 2026", BilbaoOfficer },
         { "ListResponsesToReview", BilbaoOfficer },
+        { "PreviewPublication 2026", BilbaoOfficer },
+        { "PreviewPublication 2026", ReviewerEmail },
         { "ResponseAuditTrail of Bilbao's response", PortoOfficer },
         { "ResponseAuditTrail of 2026", BilbaoOfficer },
     };
@@ -136,6 +138,7 @@ public sealed class UseCasePermissionTests(StudyWebApp app) : IClassFixture<Stud
             "ListOutbox" => (await Get<ListOutbox>().ExecuteAsync(user, cancellationToken: ct)).Count == 0,
             "LoadEditionDashboard 2026" => (await Get<LoadEditionDashboard>().ExecuteAsync("2026", new DashboardFilter(null, null, null), user, ct)).Dashboard is null,
             "ListResponsesToReview" => (await Get<ListResponsesToReview>().ExecuteAsync(user, ct)).Count == 0,
+            "PreviewPublication 2026" => await Get<PreviewPublication>().ExecuteAsync("2026", user, ct) is null,
             "ResponseAuditTrail of Bilbao's response" => (await Get<ResponseAuditTrail>().ExecuteAsync(user, _bilbao2026, ct)).Count == 0,
             "ResponseAuditTrail of 2026" => (await Get<ResponseAuditTrail>().ForEditionAsync(user, "2026", ct)).Count == 0,
             _ => throw new ArgumentOutOfRangeException(nameof(useCase), useCase, "No probe for this use case."),

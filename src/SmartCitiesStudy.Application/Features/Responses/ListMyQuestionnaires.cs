@@ -42,7 +42,8 @@ public sealed class ListMyQuestionnaires(IStudyDbContextFactory dbFactory, LoadQ
             var comments = row.Response is null ? 0 : await db.Comments.CountAsync(c => c.ResponseId == row.Response.Id && c.ByReviewer && !c.IsInternal, cancellationToken);
             result.Add(new MyQuestionnaire(
                 row.Edition.Code, row.Edition.Title, row.Edition.Theme, row.Edition.Status, row.Edition.Deadline,
-                row.Response?.Id, row.Response?.Status, percent, comments));
+                row.Response?.Id, row.Response?.Status, percent, comments,
+                row.Response?.Status == Domain.Responses.ResponseStatus.Returned ? await ReturnMessage.LatestAsync(db, row.Response.Id, cancellationToken) : null));
         }
 
         return result;

@@ -13,7 +13,8 @@ public sealed record MyQuestionnaire(
     int? ResponseId,
     ResponseStatus? Status,
     int PercentComplete,
-    int OpenComments)
+    int OpenComments,
+    ReturnMessage? ReturnMessage = null)
 {
     public bool NotStarted => ResponseId is null;
 }

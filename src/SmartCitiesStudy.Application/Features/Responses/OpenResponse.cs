@@ -104,6 +104,7 @@ public sealed class OpenResponse(IStudyDbContextFactory dbFactory, LoadQuestionn
             whyNot,
             questionnaire.Definition,
             questionnaire.VersionNumber,
-            answers.ToDictionary(a => a.Path, a => new StoredAnswer(AnswerValue.FromJson(a.ValueJson), a.Version, a.UpdatedByName, a.UpdatedAt), StringComparer.Ordinal));
+            answers.ToDictionary(a => a.Path, a => new StoredAnswer(AnswerValue.FromJson(a.ValueJson), a.Version, a.UpdatedByName, a.UpdatedAt), StringComparer.Ordinal),
+            row.Response.Status == ResponseStatus.Returned ? await ReturnMessage.LatestAsync(db, responseId, cancellationToken) : null);
     }
 }

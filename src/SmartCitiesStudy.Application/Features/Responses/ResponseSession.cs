@@ -23,4 +23,5 @@ public sealed record ResponseSession(
     string? NotEditableReason,
     QuestionnaireDefinition Questionnaire,
     int QuestionnaireVersion,
-    IReadOnlyDictionary<string, StoredAnswer> Answers);
+    IReadOnlyDictionary<string, StoredAnswer> Answers,
+    ReturnMessage? ReturnMessage = null);

@@ -54,6 +54,7 @@ public sealed partial class EditionsPage
         {
             { d => d.Edition, edition },
             { d => d.Action, action },
+            { d => d.User, await AuthenticationState.StudyUserAsync() },
         };
         var dialog = await Dialogs.ShowAsync<EditionStatusDialog>(Title(action, edition.Code), parameters);
         var result = await dialog.Result;

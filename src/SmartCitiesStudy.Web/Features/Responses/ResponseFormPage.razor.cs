@@ -335,7 +335,7 @@ public sealed partial class ResponseFormPage
 
                 if (saved.UserId != _user.UserId)
                 {
-                    _lastRemoteChange = string.Format(CultureInfo.CurrentCulture, L["{0} changed “{1}” at {2:t}."], saved.UserName, QuestionTitle(saved.Path), saved.At.ToLocalTime());
+                    _lastRemoteChange = string.Format(CultureInfo.CurrentCulture, L["{0} changed “{1}” at {2}."], saved.UserName, QuestionTitle(saved.Path), StudyDates.Time(saved.At));
                 }
 
                 break;
@@ -406,6 +406,9 @@ public sealed partial class ResponseFormPage
             }
         }
     }
+
+    private string SectionTitle(string path) =>
+        _state is not null && _session?.Questionnaire.SectionOf(AnswerPath.QuestionCode(path)) is { } section ? _state.T(section.Title) : string.Empty;
 
     private string QuestionTitle(string path) =>
         _state is not null && _state.Rules.TryResolve(path, out var question, out _, out _) ? _state.T(question.Title) : path;

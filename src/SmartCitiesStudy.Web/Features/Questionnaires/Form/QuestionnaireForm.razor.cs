@@ -63,6 +63,13 @@ public sealed partial class QuestionnaireForm
 
     private Task MoveAsync(int by) => SelectAsync(State.Definition.Sections[Index + by].Code);
 
+    // The secretariat's comments (not replies) on answers of a section: where a returned form needs the officer.
+    private int CommentsIn(Section section)
+    {
+        var codes = section.Questions.Select(q => q.Code).ToHashSet(StringComparer.Ordinal);
+        return State.Comments.Count(c => c.ByReviewer && c.ParentId is null && c.Path is not null && codes.Contains(AnswerPath.QuestionCode(c.Path)));
+    }
+
     private string QuestionTitle(string path) =>
         State.Rules.TryResolve(path, out var question, out _, out _) ? State.T(question.Title) : path;
 }
