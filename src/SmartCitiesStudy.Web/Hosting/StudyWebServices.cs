@@ -23,7 +23,8 @@ public static class StudyWebServices
     {
         var services = builder.Services;
         services.AddStudyApplication();
-        services.AddStudyInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+        // Outside Development the Data Protection keys must be encrypted at rest (or the opt-out set): ADR 0012.
+        services.AddStudyInfrastructure(builder.Configuration, builder.Environment.ContentRootPath, requireEncryptedKeys: !builder.Environment.IsDevelopment());
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
