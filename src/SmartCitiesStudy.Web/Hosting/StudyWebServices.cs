@@ -78,7 +78,12 @@ public static class StudyWebServices
 
         services.AddStudyRateLimiting(builder.Configuration);
         services.AddStudyErrorResponses();
-        services.AddHealthChecks().AddDbContextCheck<StudyDbContext>("database");
+        // /health (liveness): the database answers. /health/ready adds what serving everything needs.
+        services.AddSingleton<ChromiumRunnableCheck>();
+        services.AddHealthChecks()
+            .AddDbContextCheck<StudyDbContext>("database")
+            .AddCheck<MigrationsAppliedCheck>("migrations", tags: [HealthEndpoints.ReadinessTag])
+            .AddCheck<ChromiumRunnableCheck>("chromium", tags: [HealthEndpoints.ReadinessTag]);
         services.AddStudyOpenApi();
         services.Configure<ForwardedHeadersOptions>(o =>
         {
