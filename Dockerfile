@@ -4,7 +4,12 @@
 #   docker build -t smartcitiesstudy .
 #   docker run --rm -e ConnectionStrings__Default="Host=...;Database=...;Username=...;Password=..." \
 #       --entrypoint dotnet smartcitiesstudy /app/cli/SmartCitiesStudy.Cli.dll db migrate
-#   docker run -p 8080:8080 -e ConnectionStrings__Default="..." smartcitiesstudy
+#   docker run -p 8080:8080 -e ConnectionStrings__Default="..." \
+#       -v "$PWD/secrets:/run/secrets:ro" -e DataProtection__Certificate__Path=/run/secrets/dataprotection.crt \
+#       -e DataProtection__Certificate__KeyPath=/run/secrets/dataprotection.key smartcitiesstudy
+#
+# Outside Development the web app needs the certificate that encrypts its Data Protection keys (ADR 0012; README
+# "Docker" makes one with openssl).
 #
 # See docker-compose.yml for PostgreSQL + migrate + web together.
 

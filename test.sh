@@ -513,7 +513,7 @@ if ((RUN_SMOKE)); then
 
   # (e) The production guide: published apps, `db migrate`, outside Development with a key certificate (and refused
   # without one), /health/ready, a styled page, the study PDF. On PostgreSQL when there is one, as in production.
-  label="smoke: production install (scripts/production-check.sh)"
+  label="smoke: production-check.sh [publish, Production]"
   if [[ -n $PG_SMOKE ]]; then
     prod_args=(--postgres "$(with_database "$SCS_TEST_POSTGRES" "${SMOKE_DB}_prod")")
   else
