@@ -71,6 +71,9 @@ openssl req -x509 -newkey rsa:3072 -nodes -days 3650 -subj "/CN=SmartCitiesStudy
 # 3. Schema and reference data with the published CLI.
 if [[ $PROVIDER == Sqlite ]]; then CONNECTION="Data Source=$WORK/smartcities.db"; fi
 export Database__Provider=$PROVIDER ConnectionStrings__Default=$CONNECTION
+# Only the settings of this guide: none of the caller's own key or environment settings.
+unset ASPNETCORE_ENVIRONMENT DOTNET_ENVIRONMENT DataProtection__Certificate__Path DataProtection__Certificate__KeyPath \
+  DataProtection__Certificate__Password DataProtection__AllowUnencryptedKeys
 (cd "$WORK/Cli" && timeout 180 dotnet SmartCitiesStudy.Cli.dll db migrate) >"$WORK/migrate.log" 2>&1 \
   || fail "db migrate" "the published CLI failed" "$WORK/migrate.log"
 
