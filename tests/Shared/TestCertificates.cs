@@ -5,7 +5,7 @@ namespace SmartCitiesStudy.Testing;
 
 /// <summary>
 /// Self-signed RSA certificates for the Data Protection keys, written once per test run to temporary files: as a
-/// password-protected PFX and as a PEM certificate and key pair.
+/// password-protected PFX and as a PEM certificate and key pair, deleted when the test process ends.
 /// </summary>
 public sealed record TestCertificate(string Subject, string PfxPath, string Password, string PemPath, string KeyPath, string Thumbprint)
 {
@@ -28,6 +28,7 @@ public sealed record TestCertificate(string Subject, string PfxPath, string Pass
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.DataEncipherment, critical: false));
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
         var folder = Directory.CreateTempSubdirectory("scs-cert-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
         var pfx = Path.Combine(folder, "keys.pfx");
         File.WriteAllBytes(pfx, certificate.Export(X509ContentType.Pfx, password));
