@@ -1,10 +1,15 @@
-# syntax=docker/dockerfile:1
+# syntax=docker/dockerfile:1.20
 # One image with the web portal (/app/web, the entry point) and the CLI (/app/cli, for `db migrate`).
 #
 #   docker build -t smartcitiesstudy .
 #   docker run --rm -e ConnectionStrings__Default="Host=...;Database=...;Username=...;Password=..." \
 #       --entrypoint dotnet smartcitiesstudy /app/cli/SmartCitiesStudy.Cli.dll db migrate
-#   docker run -p 8080:8080 -e ConnectionStrings__Default="..." smartcitiesstudy
+#   docker run -p 8080:8080 -e ConnectionStrings__Default="..." \
+#       -v "$PWD/secrets:/run/secrets:ro" -e DataProtection__Certificate__Path=/run/secrets/dataprotection.crt \
+#       -e DataProtection__Certificate__KeyPath=/run/secrets/dataprotection.key smartcitiesstudy
+#
+# Outside Development the web app needs the certificate that encrypts its Data Protection keys (ADR 0012; README
+# "Docker" makes one with openssl).
 #
 # See docker-compose.yml for PostgreSQL + migrate + web together.
 
@@ -15,15 +20,12 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /source
 ENV DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-# Project files first: the restore layer is reused until a project or package version changes.
+# Project files first: the restore layer is reused until a project or package version changes. Every project file
+# under src/ comes with its folder (COPY --parents, Dockerfile syntax 1.20 and later), so a project added later is
+# restored without touching this file. tests/SmartCitiesStudy.Web.Tests/Deployment/DockerfileTests.cs replays this
+# stage without a Docker engine and fails when a project the web app or the CLI needs is missing here.
 COPY SmartCitiesStudy.sln Directory.Build.props Directory.Packages.props global.json .editorconfig ./
-COPY src/SmartCitiesStudy.Domain/SmartCitiesStudy.Domain.csproj                         src/SmartCitiesStudy.Domain/
-COPY src/SmartCitiesStudy.Application/SmartCitiesStudy.Application.csproj               src/SmartCitiesStudy.Application/
-COPY src/SmartCitiesStudy.Infrastructure/SmartCitiesStudy.Infrastructure.csproj         src/SmartCitiesStudy.Infrastructure/
-COPY src/SmartCitiesStudy.Migrations.Postgres/SmartCitiesStudy.Migrations.Postgres.csproj src/SmartCitiesStudy.Migrations.Postgres/
-COPY src/SmartCitiesStudy.Migrations.Sqlite/SmartCitiesStudy.Migrations.Sqlite.csproj   src/SmartCitiesStudy.Migrations.Sqlite/
-COPY src/SmartCitiesStudy.Web/SmartCitiesStudy.Web.csproj                               src/SmartCitiesStudy.Web/
-COPY src/SmartCitiesStudy.Cli/SmartCitiesStudy.Cli.csproj                               src/SmartCitiesStudy.Cli/
+COPY --parents src/*/*.csproj ./
 # Only the two deployable projects (and what they reference): the test projects are not in the image.
 RUN dotnet restore src/SmartCitiesStudy.Web/SmartCitiesStudy.Web.csproj \
  && dotnet restore src/SmartCitiesStudy.Cli/SmartCitiesStudy.Cli.csproj
@@ -72,6 +74,7 @@ ENV DOTNET_RUNNING_IN_CONTAINER=true \
 USER app
 WORKDIR /app/web
 EXPOSE 8080
+# Readiness: the database reachable and migrated, and Chromium runnable (the PDFs); /health alone is liveness.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-  CMD curl -fsS http://127.0.0.1:8080/health > /dev/null || exit 1
+  CMD curl -fsS http://127.0.0.1:8080/health/ready > /dev/null || exit 1
 ENTRYPOINT ["dotnet", "/app/web/SmartCitiesStudy.Web.dll"]

@@ -6,7 +6,8 @@
 #   3. builds the solution once (Release), then runs each test project with --no-build: the Domain tests once
 #      (no database), every other test project twice (SCS_TEST_DATABASE=Sqlite, then Postgres);
 #   4. smoke-tests the configuration path through environment variables (CLI `db migrate` on PostgreSQL, the web
-#      app's /health and / on PostgreSQL and on SQLite, the CLI on a bad connection string);
+#      app's /health and / on PostgreSQL and on SQLite, the CLI on a bad connection string) and the production
+#      guide (scripts/production-check.sh: publish, migrate, start outside Development, a styled page and a PDF);
 #   5. adds up the TRX files and the smoke checks. Exit code 0 only when nothing failed.
 #
 # Usage: ./test.sh [--skip-build] [--no-smoke] [--sqlite-only | --postgres-only] [PROJECT-FILTER ...]
@@ -510,6 +511,24 @@ if ((RUN_SMOKE)); then
     fi
   fi
 
+  # (e) The production guide: published apps, `db migrate`, outside Development with a key certificate (and refused
+  # without one), /health/ready, a styled page, the study PDF. On PostgreSQL when there is one, as in production.
+  label="smoke: production-check.sh [publish, Production]"
+  if [[ -n $PG_SMOKE ]]; then
+    prod_args=(--postgres "$(with_database "$SCS_TEST_POSTGRES" "${SMOKE_DB}_prod")")
+  else
+    prod_args=()
+  fi
+  rc=0
+  TMPDIR="$WORK" timeout -k 10 600 scripts/production-check.sh --no-build "${prod_args[@]+"${prod_args[@]}"}" \
+    >"$WORK/production.log" 2>&1 || rc=$?
+  if ((rc == 0)); then
+    record pass "$label" "($(tail -1 "$WORK/production.log" | sed 's/^production-check: passed (\(.*\))$/\1/'))"
+  else
+    record fail "$label" "(exit $rc: $(grep -m1 '^production-check: FAILED' "$WORK/production.log" || echo 'see the log above'))"
+    tail -40 "$WORK/production.log"
+  fi
+
   # Leave nothing behind on a shared server (the throwaway server is deleted as a whole).
   if [[ -z $PG_DIR && -n $PG_SMOKE ]] && command -v psql >/dev/null 2>&1; then
     python3 - "$SCS_TEST_POSTGRES" <<'PY' >"$WORK/psql.env" 2>/dev/null || true
@@ -523,6 +542,7 @@ for part in sys.argv[1].split(";"):
             print("export %s=%s" % (m[k.strip().lower()], "'" + v.strip().replace("'", "'\\''") + "'"))
 PY
     (source "$WORK/psql.env" && timeout 30 psql -q -c "DROP DATABASE IF EXISTS \"$SMOKE_DB\" WITH (FORCE)") >/dev/null 2>&1 || true
+    (source "$WORK/psql.env" && timeout 30 psql -q -c "DROP DATABASE IF EXISTS \"${SMOKE_DB}_prod\" WITH (FORCE)") >/dev/null 2>&1 || true
   fi
   echo "smoke checks took $(elapsed "$step") s"
 fi

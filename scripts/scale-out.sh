@@ -37,7 +37,11 @@ fi
 
 dotnet build src/SmartCitiesStudy.Web -c Release -v q -nologo >/dev/null
 APP=src/SmartCitiesStudy.Web/bin/Release/net10.0/SmartCitiesStudy.Web.dll
+# Both instances encrypt and read the Data Protection keys with one certificate (ADR 0012): a throwaway PEM pair.
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=scale-out keys" \
+  -keyout "$WORK/keys.key" -out "$WORK/keys.crt" >/dev/null 2>&1
 start_instance() { # PORT MIGRATE
+  DataProtection__Certificate__Path="$WORK/keys.crt" DataProtection__Certificate__KeyPath="$WORK/keys.key" \
   Database__Provider=Postgres ConnectionStrings__Default="$SCS_SCALE_POSTGRES" \
   Database__MigrateOnStart=$2 Database__SeedDemoData=$2 Hosting__BehindProxy=true RateLimiting__Enabled=false \
   ASPNETCORE_URLS="http://127.0.0.1:$1" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \

@@ -8,6 +8,7 @@ using SmartCitiesStudy.Application.Concurrency;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Reports;
 using SmartCitiesStudy.Application.Features.Responses;
+using SmartCitiesStudy.Infrastructure.DataProtection;
 using SmartCitiesStudy.Infrastructure.Email;
 using SmartCitiesStudy.Infrastructure.Events;
 using SmartCitiesStudy.Infrastructure.Identity;
@@ -24,12 +25,14 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers the database (provider from <c>Database:Provider</c>), Identity's user store, the clock and the
-    /// seeders. The web app adds sign-in and cookies on top.
+    /// seeders. The web app adds sign-in and cookies on top. With <paramref name="requireEncryptedKeys"/> (the web app
+    /// outside Development) a missing Data Protection certificate is a <see cref="KeyProtectionException"/>.
     /// </summary>
     public static IServiceCollection AddStudyInfrastructure(
         this IServiceCollection services,
         IConfiguration configuration,
-        string contentRootPath)
+        string contentRootPath,
+        bool requireEncryptedKeys = false)
     {
         var settings = DatabaseSettings.FromConfiguration(configuration, contentRootPath);
         services.AddSingleton(settings);
@@ -46,10 +49,19 @@ public static class DependencyInjection
             .AddClaimsPrincipalFactory<StudyClaimsPrincipalFactory>();
         services.AddScoped<IUserConfirmation<ApplicationUser>, ActiveAccountConfirmation>();
 
-        // Keys in the database, so several web instances (and the CLI's tokens) share cookies and antiforgery.
-        services.AddDataProtection()
+        // Keys in the database, so several web instances (and the CLI's tokens) share cookies and antiforgery;
+        // encrypted there with the configured certificate (ADR 0012).
+        var keyProtection = KeyProtectionSettings.FromConfiguration(configuration, contentRootPath);
+        if (requireEncryptedKeys)
+        {
+            keyProtection.EnsureKeysEncrypted();
+        }
+
+        services.AddSingleton(keyProtection);
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("SmartCitiesStudy")
             .PersistKeysToDbContext<StudyDbContext>();
+        keyProtection.ApplyTo(dataProtection);
 
         services.AddSingleton<IResponseEvents, InMemoryResponseEvents>();
         services.AddScoped<DatabaseMigrator>();

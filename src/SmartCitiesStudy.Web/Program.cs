@@ -1,8 +1,18 @@
+using SmartCitiesStudy.Infrastructure.DataProtection;
 using SmartCitiesStudy.Infrastructure.Persistence;
 using SmartCitiesStudy.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddStudyWeb();
+try
+{
+    builder.AddStudyWeb();
+}
+catch (KeyProtectionException ex)
+{
+    // A missing or unreadable key certificate: one line that names the setting.
+    await Console.Error.WriteLineAsync($"Cannot start: {ex.Message}");
+    return 1;
+}
 
 var app = builder.Build();
 try

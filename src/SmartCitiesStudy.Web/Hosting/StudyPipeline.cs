@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using SmartCitiesStudy.Web.Components;
 using SmartCitiesStudy.Web.Components.Account;
 using SmartCitiesStudy.Web.Features.Api;
@@ -50,7 +49,7 @@ public static class StudyPipeline
         app.UseOutputCache(); // reader pages only (ReaderCache), after authentication: never for signed-in people
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
+        app.MapHealthEndpoints();
         app.MapCultureEndpoints();
         app.MapQuestionnaireEndpoints();
         app.MapEditionsApi();

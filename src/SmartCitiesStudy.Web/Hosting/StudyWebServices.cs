@@ -23,7 +23,8 @@ public static class StudyWebServices
     {
         var services = builder.Services;
         services.AddStudyApplication();
-        services.AddStudyInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+        // Outside Development the Data Protection keys must be encrypted at rest (or the opt-out set): ADR 0012.
+        services.AddStudyInfrastructure(builder.Configuration, builder.Environment.ContentRootPath, requireEncryptedKeys: !builder.Environment.IsDevelopment());
 
         // The server pings every few seconds so a page notices a dead connection quickly (wwwroot/js/blazor-start.js
         // gives up after ConnectionLiveness.ServerTimeout without a word) and says so, instead of after 30 s.
@@ -84,7 +85,12 @@ public static class StudyWebServices
 
         services.AddStudyRateLimiting(builder.Configuration);
         services.AddStudyErrorResponses();
-        services.AddHealthChecks().AddDbContextCheck<StudyDbContext>("database");
+        // /health (liveness): the database answers. /health/ready adds what serving everything needs.
+        services.AddSingleton<ChromiumRunnableCheck>();
+        services.AddHealthChecks()
+            .AddDbContextCheck<StudyDbContext>("database")
+            .AddCheck<MigrationsAppliedCheck>("migrations", tags: [HealthEndpoints.ReadinessTag])
+            .AddCheck<ChromiumRunnableCheck>("chromium", tags: [HealthEndpoints.ReadinessTag]);
         services.AddStudyOpenApi();
         services.Configure<ForwardedHeadersOptions>(o =>
         {

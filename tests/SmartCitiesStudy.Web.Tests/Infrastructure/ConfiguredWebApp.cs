@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using SmartCitiesStudy.Testing;
 
 namespace SmartCitiesStudy.Web.Tests.Infrastructure;
 
@@ -10,6 +11,13 @@ public sealed class ConfiguredWebApp(string environment, IReadOnlyDictionary<str
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("RateLimiting:Enabled", "false");
+
+        // Keys encrypted at rest as in production (ADR 0012); the settings below may replace the certificate.
+        foreach (var (key, value) in TestCertificate.Default.ConfigurationValues)
+        {
+            builder.UseSetting(key, value);
+        }
+
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -32,6 +32,12 @@ public sealed class StudyWebApp : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
 
+        // Keys encrypted at rest as in production (ADR 0012), so the same host also starts outside Development.
+        foreach (var (key, value) in TestCertificate.Default.ConfigurationValues)
+        {
+            builder.UseSetting(key, value);
+        }
+
         // Tests sign in many times from one (unknown) address: no rate limit unless a test turns it on.
         builder.UseSetting("RateLimiting:Enabled", "false");
     }

@@ -28,6 +28,7 @@ public static class AuthorizationMatrix
         Get("/not-found", "/not-found", Everyone),
         Get("/Error", "/Error", Everyone),
         Get("/health", "/health", Everyone),
+        Get("/health/ready", "/health/ready", Everyone),
         Get("/culture", "/culture?lang=es&returnUrl=/", RedirectsEveryone),
         Get("/culture", "/culture?lang=xx", [BadRequest, BadRequest, BadRequest, BadRequest, BadRequest, BadRequest]),
         Get("/openapi/{documentName}.json", "/openapi/v1.json", Everyone),
