@@ -15,5 +15,5 @@ public static class ConnectionLiveness
     public static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(20);
 
     /// <summary>How long the browser waits for a word from the server before it reconnects (blazor-start.js).</summary>
-    public static readonly TimeSpan ServerTimeout = TimeSpan.FromSeconds(8);
+    public static readonly TimeSpan ServerTimeout = TimeSpan.FromSeconds(10);
 }

@@ -1,10 +1,10 @@
 // Starts Blazor (blazor.web.js is loaded with autostart="false"). The server pings every 3 s
-// (Hosting/ConnectionLiveness.cs): 8 s without a word means the connection is gone, and the reconnect notice shows
+// (Hosting/ConnectionLiveness.cs): 10 s without a word means the connection is gone, and the reconnect notice shows
 // then rather than after SignalR's default 30 s.
 Blazor.start({
     circuit: {
         configureSignalR: (builder) => {
-            builder.withServerTimeout(8000).withKeepAliveInterval(3000);
+            builder.withServerTimeout(10000).withKeepAliveInterval(3000);
         },
     },
 });
