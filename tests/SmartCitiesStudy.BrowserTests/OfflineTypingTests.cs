@@ -23,18 +23,9 @@ public sealed class OfflineTypingTests(BrowserApp app) : IClassFixture<BrowserAp
         const string First = "Two incubators in Zorrotzaurre, ";
         const string Second = "one for creative industries and one for advanced manufacturing, ";
         const string Third = "each with 20 companies.";
-        await box.PressSequentiallyAsync(First, new() { Delay = 5 });
-        await WaitSavedAsync(page);
+        await TypeAsTheConnectionFailsAsync(page, network, box, First, Second, Third);
 
-        // The server still hears the keystrokes and saves the text so far, but its reply never reaches the page.
-        network.LoseReplies();
-        await box.PressSequentiallyAsync(Second, new() { Delay = 5 });
-        await page.WaitForTimeoutAsync(2000);
-
-        // Then nothing gets through at all; the officer types on (at once: on a loaded machine, key by key could reach
-        // the moment the page notices the silence and its reconnect dialog takes the keyboard) and closes the tab.
-        network.LoseMessages();
-        await box.FillAsync(First + Second + Third);
+        // The officer closes the tab.
         var context = page.Context;
         await page.CloseAsync();
 
@@ -56,14 +47,7 @@ public sealed class OfflineTypingTests(BrowserApp app) : IClassFixture<BrowserAp
         const string First = "Bizkaia Technology Park hosts 200 companies; ";
         const string Second = "the Basque Health Cluster has its own building; ";
         const string Third = "a third park opens in 2027.";
-        await box.PressSequentiallyAsync(First, new() { Delay = 5 });
-        await WaitSavedAsync(page);
-
-        network.LoseReplies();
-        await box.PressSequentiallyAsync(Second, new() { Delay = 5 });
-        await page.WaitForTimeoutAsync(2000);
-        network.LoseMessages();
-        await box.FillAsync(First + Second + Third);
+        await TypeAsTheConnectionFailsAsync(page, network, box, First, Second, Third);
 
         // A connection gone silent is noticed within seconds, and said in a way screen readers announce.
         await Assert.That(page.Locator("#components-reconnect-modal [role=alert]")).ToBeVisibleAsync(new() { Timeout = 12_000 });
@@ -142,6 +126,21 @@ public sealed class OfflineTypingTests(BrowserApp app) : IClassFixture<BrowserAp
         await WaitSavedAsync(page);
         await Assert.That(unsaved).ToBeHiddenAsync();
         await AssertOnServerAsync("investment_promotion_description", "Bilbao Ekintza promotes the city abroad.");
+    }
+
+    // Types the first part (saved and confirmed); the second while the server still hears the page but its replies are
+    // lost (it saves that much, the page never learns the new version); the third when nothing gets through at all (at
+    // once: key by key, on a loaded machine, could reach the moment the page notices the silence and its reconnect
+    // dialog takes the keyboard).
+    private static async Task TypeAsTheConnectionFailsAsync(IPage page, FlakyConnection network, ILocator box, string first, string second, string third)
+    {
+        await box.PressSequentiallyAsync(first, new() { Delay = 5 });
+        await WaitSavedAsync(page);
+        network.LoseReplies();
+        await box.PressSequentiallyAsync(second, new() { Delay = 5 });
+        await page.WaitForTimeoutAsync(2000);
+        network.LoseMessages();
+        await box.FillAsync(first + second + third);
     }
 
     private async Task<(IPage Page, FlakyConnection Network)> OpenFormAsync(string email)
