@@ -48,6 +48,7 @@ public static class StudyPipeline
         app.UseAntiforgery();
         app.UseHttpCaching(); // public reads: 304, ETag, Cache-Control, compression (ADR 0015)
         app.UseOutputCache(); // reader pages only (ReaderCache), after authentication: never for signed-in people
+        app.UsePublicCompression(); // inside the output cache: pages are kept compressed
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();

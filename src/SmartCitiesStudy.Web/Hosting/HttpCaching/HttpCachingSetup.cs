@@ -35,11 +35,14 @@ public static class HttpCachingSetup
         return services;
     }
 
-    /// <summary>After authentication (a signed-in person's pages are neither compressed nor public), before the output cache.</summary>
-    public static IApplicationBuilder UseHttpCaching(this IApplicationBuilder app)
-    {
+    /// <summary>Validators and Cache-Control: after authentication, before the output cache (a 304 skips it).</summary>
+    public static IApplicationBuilder UseHttpCaching(this IApplicationBuilder app) =>
         app.UseMiddleware<PublicCachingMiddleware>();
+
+    /// <summary>
+    /// Compression of public reads: after the output cache, so it keeps each reader page compressed, one entry per
+    /// content coding (<see cref="Features.Reader.ReaderCachePolicy"/>), and a hit costs no compression.
+    /// </summary>
+    public static IApplicationBuilder UsePublicCompression(this IApplicationBuilder app) =>
         app.UseWhen(PublicRead.Is, b => b.UseResponseCompression());
-        return app;
-    }
 }
