@@ -128,6 +128,7 @@ public sealed class HttpCachingTests(StudyWebApp app) : IClassFixture<StudyWebAp
         // The language switcher links to this page with another ?lang=, keeping the other keys.
         Assert.Contains("href=\"/editions/2017/indicators?lang=fr&amp;breakdown=band\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/?lang=es\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/editions/2017/indicators?breakdown=region&amp;lang=es\"", html, StringComparison.Ordinal);
     }
 
     [Theory]
