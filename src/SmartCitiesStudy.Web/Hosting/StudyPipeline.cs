@@ -5,6 +5,7 @@ using SmartCitiesStudy.Web.Features.Dashboard;
 using SmartCitiesStudy.Web.Features.Outbox;
 using SmartCitiesStudy.Web.Features.Questionnaires;
 using SmartCitiesStudy.Web.Features.Reports;
+using SmartCitiesStudy.Web.Hosting.HttpCaching;
 using SmartCitiesStudy.Web.Localization;
 
 namespace SmartCitiesStudy.Web.Hosting;
@@ -46,7 +47,9 @@ public static class StudyPipeline
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseHttpCaching(); // public reads: 304, ETag, Cache-Control, compression (ADR 0015)
         app.UseOutputCache(); // reader pages only (ReaderCache), after authentication: never for signed-in people
+        app.UsePublicCompression(); // inside the output cache: pages are kept compressed
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthEndpoints();

@@ -12,6 +12,7 @@ using SmartCitiesStudy.Infrastructure.Persistence;
 using SmartCitiesStudy.Web.Components.Account;
 using SmartCitiesStudy.Web.Features.Api;
 using SmartCitiesStudy.Web.Features.Reader;
+using SmartCitiesStudy.Web.Hosting.HttpCaching;
 using SmartCitiesStudy.Web.Localization;
 
 namespace SmartCitiesStudy.Web.Hosting;
@@ -38,6 +39,7 @@ public static class StudyWebServices
         services.AddSingleton<Features.Responses.ResponsePresence>();
         services.AddStudyLocalization();
         services.AddReaderCache();
+        services.AddHttpCaching(builder.Configuration);
         services.AddHttpContextAccessor();
 
         // Write accented letters (Liège, São Paulo) as themselves in HTML, not as numeric character references.

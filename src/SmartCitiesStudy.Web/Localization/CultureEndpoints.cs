@@ -26,13 +26,16 @@ public static class CultureEndpoints
     /// <summary>
     /// A page asked for with <c>?lang=xx</c> also remembers xx: an interactive page's circuit takes its culture from
     /// the cookie (its connection has no query string), so without this the page would switch back after loading.
+    /// Not on anonymous public reads: their language is in their URL, and a response with a cookie is not for a
+    /// shared cache.
     /// </summary>
     public static IApplicationBuilder UseCultureFromQueryString(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
             var lang = context.Request.Query[StudyCultures.QueryKey].ToString();
             if (StudyCultures.IsSupported(lang) && HttpMethods.IsGet(context.Request.Method)
-                && !string.Equals(context.Request.Cookies[CookieRequestCultureProvider.DefaultCookieName], CookieValue(lang), StringComparison.Ordinal))
+                && !string.Equals(context.Request.Cookies[CookieRequestCultureProvider.DefaultCookieName], CookieValue(lang), StringComparison.Ordinal)
+                && !await Hosting.HttpCaching.PublicRead.IsAsync(context))
             {
                 Remember(context, lang);
             }

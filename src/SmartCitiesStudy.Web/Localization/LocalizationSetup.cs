@@ -15,9 +15,11 @@ public static class LocalizationSetup
             options.FallBackToParentCultures = true;
             options.FallBackToParentUICultures = true;
 
-            // A language in the URL wins (shareable links), then the remembered choice, then the browser's.
+            // Anonymous public pages: the URL only (ADR 0015). Elsewhere a language in the URL wins (shareable links),
+            // then the remembered choice, then the browser's.
             options.RequestCultureProviders =
             [
+                new PublicPageCultureProvider(),
                 new QueryStringRequestCultureProvider { QueryStringKey = StudyCultures.QueryKey, UIQueryStringKey = StudyCultures.QueryKey },
                 new CookieRequestCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),

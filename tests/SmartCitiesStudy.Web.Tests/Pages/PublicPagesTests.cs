@@ -42,23 +42,26 @@ public sealed class PublicPagesTests(StudyWebApp app) : IClassFixture<StudyWebAp
     }
 
     [Fact]
-    public async Task The_language_switcher_remembers_the_choice_in_a_cookie()
+    public async Task The_culture_endpoint_remembers_the_choice_in_a_cookie_for_pages_other_than_public_ones()
     {
         using var client = app.CreateBrowserClient();
         using var switched = await client.GetAsync(new Uri("/culture?lang=fr&returnUrl=%2F", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
         Assert.Equal("/", switched.Headers.Location?.OriginalString);
-        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
-        Assert.Contains("<html lang=\"fr\">", html, StringComparison.Ordinal);
+        var login = await client.GetStringAsync(new Uri("/Account/Login", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("<html lang=\"fr\">", login, StringComparison.Ordinal);
+        // A public page is the same for everyone who asks for its URL (ADR 0015): its language is in the URL.
+        var home = await client.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("<html lang=\"en\">", home, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_language_in_the_url_is_remembered_so_interactive_pages_keep_it_after_loading()
     {
         using var client = app.CreateBrowserClient();
-        using var response = await client.GetAsync(new Uri("/?lang=es", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await client.GetAsync(new Uri("/Account/Login?lang=es", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=c%3Des%7Cuic%3Des", StringComparison.Ordinal));
-        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+        var html = await client.GetStringAsync(new Uri("/Account/Login", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Contains("<html lang=\"es\">", html, StringComparison.Ordinal);
     }
 

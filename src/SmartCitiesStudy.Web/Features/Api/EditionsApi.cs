@@ -2,6 +2,7 @@ using System.Security.Claims;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Exports;
 using SmartCitiesStudy.Application.Features.Indicators;
+using SmartCitiesStudy.Web.Hosting.HttpCaching;
 using SmartCitiesStudy.Web.Security;
 
 namespace SmartCitiesStudy.Web.Features.Api;
@@ -15,7 +16,7 @@ public static class EditionsApi
 {
     public static IEndpointRouteBuilder MapEditionsApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1/editions").AllowAnonymous();
+        var api = endpoints.MapGroup("/api/v1/editions").AllowAnonymous().AsPublicRead();
 
         api.MapGet("/", async (ClaimsPrincipal user, ListEditions list, CancellationToken cancellationToken) =>
         {
@@ -51,6 +52,7 @@ public static class EditionsApi
                 : Results.Bytes(IndicatorJson.WriteTrendUtf8(id, points), IndicatorJson.ContentType);
         })
         .AllowAnonymous()
+        .AsPublicRead()
         .WithName("GetIndicatorTrend")
         .WithSummary("An indicator across editions")
         .WithDescription("Each published edition whose questionnaire has the question code, with its x of N and percent.")

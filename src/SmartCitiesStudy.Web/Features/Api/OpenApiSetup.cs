@@ -1,4 +1,5 @@
 using Scalar.AspNetCore;
+using SmartCitiesStudy.Web.Hosting.HttpCaching;
 
 namespace SmartCitiesStudy.Web.Features.Api;
 
@@ -30,7 +31,7 @@ public static class OpenApiSetup
 
     public static IEndpointRouteBuilder MapStudyOpenApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().AsPublicRead();
         endpoints.MapScalarApiReference(ReferencePath, options => options
                 .WithTitle("Smart Cities Study — open data API")
                 .WithOpenApiRoutePattern("/openapi/{documentName}.json"))

@@ -4,6 +4,7 @@ using SmartCitiesStudy.Application.Features.Indicators;
 using SmartCitiesStudy.Application.Features.Questionnaires;
 using SmartCitiesStudy.Domain.Indicators;
 using SmartCitiesStudy.Domain.Questionnaires;
+using SmartCitiesStudy.Web.Localization;
 
 namespace SmartCitiesStudy.Web.Features.Reader;
 
@@ -57,7 +58,9 @@ public sealed partial class IndicatorsPage : ReaderPage
             .Where(f => f.Indicators.Count > 0)];
     }
 
-    private string BreakdownLink(Breakdown breakdown) => $"/editions/{Code}/indicators?breakdown={breakdown.Query()}";
+    /// <summary>This page with another breakdown, in the same language (the language of a reader page is in its URL).</summary>
+    private string BreakdownLink(Breakdown breakdown) =>
+        $"/editions/{Code}/indicators?breakdown={breakdown.Query()}" + (Lang == StudyCultures.Default ? string.Empty : $"&lang={Lang}");
 
     /// <summary>A field (questionnaire section) and its indicators in questionnaire order.</summary>
     private sealed record FieldIndicators(Section Section, IReadOnlyList<(Question Question, Indicator Indicator)> Indicators);

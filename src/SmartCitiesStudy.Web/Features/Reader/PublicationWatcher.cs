@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using SmartCitiesStudy.Application.Features.Publication;
+using SmartCitiesStudy.Web.Hosting.HttpCaching;
 
 namespace SmartCitiesStudy.Web.Features.Reader;
 
@@ -12,6 +13,7 @@ namespace SmartCitiesStudy.Web.Features.Reader;
 public sealed partial class PublicationWatcher(
     ReadPublicationStamp readStamp,
     IOutputCacheStore store,
+    PublicationVersion version,
     IConfiguration configuration,
     TimeProvider clock,
     ILogger<PublicationWatcher> logger) : BackgroundService
@@ -32,6 +34,7 @@ public sealed partial class PublicationWatcher(
                     await store.EvictByTagAsync(ReaderCache.AllTag, stoppingToken);
                 }
 
+                version.Set(stamp); // after the eviction: an old page never gets the new ETag
                 last = stamp;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

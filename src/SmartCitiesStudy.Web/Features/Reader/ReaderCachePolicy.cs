@@ -10,8 +10,8 @@ namespace SmartCitiesStudy.Web.Features.Reader;
 /// <list type="bullet">
 /// <item>anonymous GET/HEAD requests only; a signed-in person always gets a freshly rendered page (their header
 /// differs: portal link, sign-out form with its antiforgery token);</item>
-/// <item>one entry per query (<see cref="ReaderCache.QueryKeys"/>) and per resolved language, whether it came from
-/// <c>?lang=</c>, the culture cookie or Accept-Language;</item>
+/// <item>one entry per query (<see cref="ReaderCache.QueryKeys"/>), per resolved language (for anonymous readers
+/// from <c>?lang=</c> only, ADR 0015) and per content coding: pages are stored compressed;</item>
 /// <item>tagged with <see cref="ReaderCache.AllTag"/> and the edition of the route, evicted on a status change;</item>
 /// <item>only 200 responses. Blazor issues an antiforgery cookie with every page of an app that has interactive
 /// pages, which the default policy reads as "personal, do not store": reader pages have no form to post, so for
@@ -37,6 +37,8 @@ public sealed class ReaderCachePolicy : IOutputCachePolicy
         context.ResponseExpirationTimeSpan = ReaderCache.Expiry;
         context.CacheVaryByRules.QueryKeys = new StringValues([.. ReaderCache.QueryKeys]);
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
+        // Pages are stored compressed (ADR 0015): one entry per content coding the reader accepts (br, gzip, none).
+        context.CacheVaryByRules.VaryByValues["coding"] = Hosting.HttpCaching.PublicETag.ContentCoding(http.Request);
         context.Tags.Add(ReaderCache.AllTag);
         if (http.Request.RouteValues.TryGetValue("code", out var code) && code is string edition)
         {
