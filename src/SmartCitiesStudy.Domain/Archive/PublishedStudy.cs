@@ -5,6 +5,9 @@ namespace SmartCitiesStudy.Domain.Archive;
 /// <summary>
 /// An edition as its publication states it, and nothing more: what the publication does not give is null or absent.
 /// Cities carry no answers: the publication gives figures over all cities, never one city's answers.
+/// <see cref="PublishingBody"/> and <see cref="Methodology"/> are facts of the edition (who published it, how the
+/// data was collected); <see cref="QuestionnaireReconstructed"/> says the portal's questionnaire of the edition is
+/// a reconstruction, not the original form (ADR 0004).
 /// </summary>
 public sealed record PublishedStudy(
     string Edition,
@@ -13,7 +16,10 @@ public sealed record PublishedStudy(
     IReadOnlyList<PublishedField> Fields,
     IReadOnlyList<PublishedParticipant> Participants,
     IReadOnlyList<PublishedFigure> Figures,
-    IReadOnlyList<PublishedGoodPractice> GoodPractices);
+    IReadOnlyList<PublishedGoodPractice> GoodPractices,
+    string? PublishingBody = null,
+    string? Methodology = null,
+    bool QuestionnaireReconstructed = false);
 
 /// <summary>A field (axis) of study as the publication names it.</summary>
 public sealed record PublishedField(string Code, string Title);

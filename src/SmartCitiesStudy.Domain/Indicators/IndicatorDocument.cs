@@ -8,4 +8,7 @@ namespace SmartCitiesStudy.Domain.Indicators;
 public sealed record IndicatorDocument(string Edition, int Respondents, IReadOnlyList<Indicator> Indicators)
 {
     public FiguresSource Source { get; init; } = FiguresSource.Responses;
+
+    /// <summary>For figures as published: whether the portal's questionnaire of the edition is a reconstruction (ADR 0004).</summary>
+    public bool QuestionnaireReconstructed { get; init; }
 }

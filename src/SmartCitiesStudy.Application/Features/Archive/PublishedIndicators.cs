@@ -15,6 +15,7 @@ public static class PublishedIndicators
         return new IndicatorDocument(study.Edition, study.Respondents, [.. study.Figures.Select(f => Indicator(f, study.Respondents))])
         {
             Source = FiguresSource.Published,
+            QuestionnaireReconstructed = study.QuestionnaireReconstructed,
         };
     }
 

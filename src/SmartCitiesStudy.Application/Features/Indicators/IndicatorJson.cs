@@ -35,6 +35,13 @@ public static class IndicatorJson
             writer.WriteString("edition", document.Edition);
             writer.WriteNumber("respondents", document.Respondents);
             writer.WriteString("source", document.Source.Code());
+            if (document.Source == FiguresSource.Published)
+            {
+                writer.WriteStartObject("questionnaire");
+                writer.WriteBoolean("reconstructed", document.QuestionnaireReconstructed);
+                writer.WriteEndObject();
+            }
+
             writer.WriteStartArray("indicators");
             foreach (var indicator in document.Indicators)
             {

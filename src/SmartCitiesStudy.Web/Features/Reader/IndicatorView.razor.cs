@@ -34,6 +34,9 @@ public sealed partial class IndicatorView : ReaderComponent
     /// <summary>The study's sentence, word for word as in the PDF.</summary>
     private string Sentence => IndicatorSentences.For(Indicator, Question, Lang);
 
+    /// <summary>Whether the share has a breakdown to show (figures as published have none).</summary>
+    private bool Grouped(ShareIndicator share) => share.Groups(Breakdown).Any();
+
     private ChartBreakdown ChartBreakdown => Breakdown == Breakdown.Band ? ChartBreakdown.PopulationBand : ChartBreakdown.Region;
 
     private string XofN(int? x, int? n) => x is { } numerator && n is { } denominator ? ReaderFormat.Format(L["{0} of {1}"], numerator, denominator) : "—";

@@ -44,9 +44,10 @@ public sealed class ArchivedEditionsTests
         Assert.Contains("\"source\": \"published\"", json, StringComparison.Ordinal);
         Assert.Contains("\"percent\": 27.0", json, StringComparison.Ordinal);
         Assert.Contains("\"denominator\": null", json, StringComparison.Ordinal);
+        Assert.Contains("\"questionnaire\": {\n    \"reconstructed\": false\n  }", json, StringComparison.Ordinal);
 
         var empty = await services.GetRequiredService<ComputeIndicators>().ExecuteAsync("2019", ct);
-        Assert.Equal((FiguresSource.Published, 24, 0), (empty!.Source, empty.Respondents, empty.Indicators.Count));
+        Assert.Equal((FiguresSource.Published, 24, 0, true), (empty!.Source, empty.Respondents, empty.Indicators.Count, empty.QuestionnaireReconstructed));
 
         var participants = await services.GetRequiredService<ListParticipants>().ExecuteAsync("2017", ct);
         Assert.Equal(20, participants.Count);
