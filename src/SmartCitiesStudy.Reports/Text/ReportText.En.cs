@@ -76,6 +76,7 @@ public sealed partial record ReportText
         Results = "Results",
         Website = "Website",
         GoodPracticesIntro = "The participating cities described {0} good practices. They are given here as the cities wrote them, by city.",
+        GoodPracticesIntroPublished = "The study described {0} good practices. Their city, field, title, website and figures are given as published; their descriptions are summarised.",
         NoGoodPractices = "No good practice was described.",
         ConclusionsIntro = "Across the {0} participating cities, the study shows the following picture.",
         MostWidespread = "Most widespread",

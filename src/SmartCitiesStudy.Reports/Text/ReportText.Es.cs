@@ -76,6 +76,7 @@ public sealed partial record ReportText
         Results = "Resultados",
         Website = "Sitio web",
         GoodPracticesIntro = "Las ciudades participantes describieron {0} buenas prácticas. Se presentan aquí tal como las escribieron, por ciudad.",
+        GoodPracticesIntroPublished = "El estudio describió {0} buenas prácticas. Su ciudad, ámbito, título, sitio web y cifras se dan tal como se publicaron; sus descripciones, resumidas.",
         NoGoodPractices = "No se describió ninguna buena práctica.",
         ConclusionsIntro = "En el conjunto de las {0} ciudades participantes, el estudio muestra el siguiente panorama.",
         MostWidespread = "Lo más extendido",

@@ -76,6 +76,7 @@ public sealed partial record ReportText
         Results = "Résultats",
         Website = "Site web",
         GoodPracticesIntro = "Les villes participantes ont décrit {0} bonnes pratiques. Elles sont présentées ici telles que les villes les ont rédigées, par ville.",
+        GoodPracticesIntroPublished = "L'étude a décrit {0} bonnes pratiques. Leur ville, domaine, titre, site web et chiffres sont donnés tels que publiés ; leurs descriptions sont résumées.",
         NoGoodPractices = "Aucune bonne pratique n'a été décrite.",
         ConclusionsIntro = "Sur l'ensemble des {0} villes participantes, l'étude dresse le tableau suivant.",
         MostWidespread = "Le plus répandu",

@@ -72,6 +72,7 @@ public sealed partial record ReportText
     public required string Results { get; init; }
     public required string Website { get; init; }
     public required string GoodPracticesIntro { get; init; }
+    public required string GoodPracticesIntroPublished { get; init; }
     public required string NoGoodPractices { get; init; }
     public required string ConclusionsIntro { get; init; }
     public required string MostWidespread { get; init; }

@@ -65,6 +65,7 @@ public sealed class PublishedEditionsTests : IAsyncLifetime
     [InlineData("/editions/2017", new[] { "As published in 2017", "20 cities took part in this edition.", "Lappeenranta", "Kathmandu", "to download from the Committee's website" })]
     [InlineData("/editions/2017/indicators", new[] { "75% of the participating cities — 15 out of 20 —", "Every figure as published in 2017", "27%" })]
     [InlineData("/editions/2017/good-practices", new[] { "24 of 24 good practices", "Ruta N Capital", "QuitoTeConecta" })]
+    [InlineData("/good-practices/2017-medellin-ruta-n-capital", new[] { "Ruta N Capital", "Medellín (Colombia)", "www.rutanmedellin.org", "As published in 2017" })]
     [InlineData("/editions/2012", new[] { "28 cities took part in this edition.", "As published in 2012", "Published by: Committee of Digital and Knowledge-Based Cities of UCLG.", "is a reconstruction" })]
     [InlineData("/editions/2019", new[] { "24 cities took part in this edition.", "As published in 2019", "Published by: Community of Practice on Digital Cities of UCLG.", "is a reconstruction" })]
     public async Task Reader_pages_show_the_published_record_and_never_demo_data(string path, string[] expected)
