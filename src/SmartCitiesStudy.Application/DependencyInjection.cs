@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SmartCitiesStudy.Application.Features.Archive;
 using SmartCitiesStudy.Application.Features.Cities;
 using SmartCitiesStudy.Application.Features.Dashboard;
 using SmartCitiesStudy.Application.Features.Editions;
@@ -28,6 +29,7 @@ public static class DependencyInjection
         services.AddSingleton<SaveAnswer>();
         services.AddSingleton<SubmitResponse>();
         services.AddSingleton<ListMyQuestionnaires>();
+        services.AddSingleton<LoadPublishedStudy>();
         services.AddSingleton<ComputeIndicators>();
         services.AddSingleton<ComputeTrend>();
         services.AddSingleton<ExportApprovedResponses>();

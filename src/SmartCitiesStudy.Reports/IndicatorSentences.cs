@@ -40,6 +40,10 @@ public static class IndicatorSentences
             case ChoiceIndicator { Denominator: 0 }:
             case MeanIndicator { N: 0 }:
                 return text.NoAnswers;
+            case ChoiceIndicator { Denominator: null }:
+                return string.Format(culture, text.ChoiceSentencePublished, completion);
+            case MeanIndicator { N: null, Mean: { } printed }:
+                return string.Format(culture, text.MeanSentencePublished, WithUnit(printed, unit, language), completion);
             case ShareIndicator share:
                 return string.Format(
                     culture,
@@ -66,15 +70,26 @@ public static class IndicatorSentences
     public static string Count(int numerator, int denominator, string language) =>
         string.Format(ReportLanguage.Culture(language), ReportText.For(language).CountOutOf, numerator, denominator);
 
-    /// <summary>The short form for charts and tables: "15 of 20", "15 de 20", "15 sur 20".</summary>
-    public static string ShortCount(int numerator, int denominator, string language) =>
-        string.Format(ReportLanguage.Culture(language), ReportText.For(language).CountOf, numerator, denominator);
+    /// <summary>
+    /// The short form for charts and tables: "15 of 20", "15 de 20", "15 sur 20"; empty when a figure as published
+    /// gives no count.
+    /// </summary>
+    public static string ShortCount(int? numerator, int? denominator, string language) =>
+        numerator is { } x && denominator is { } n
+            ? string.Format(ReportLanguage.Culture(language), ReportText.For(language).CountOf, x, n)
+            : string.Empty;
 
-    /// <summary>One option of a choice indicator: "Qualified human capital — 58% (11 of 19)".</summary>
-    public static string Option(OptionShare option, int denominator, string optionLabel, string language)
+    /// <summary>
+    /// One option of a choice indicator: "Qualified human capital — 58% (11 of 19)"; as published without a base,
+    /// "Qualified human capital — 58%".
+    /// </summary>
+    public static string Option(OptionShare option, int? denominator, string optionLabel, string language)
     {
         ArgumentNullException.ThrowIfNull(option);
-        return $"{optionLabel} — {ReportLanguage.Percent(option.Percent, language)} ({ShortCount(option.Numerator, denominator, language)})";
+        var count = ShortCount(option.Numerator, denominator, language);
+        return count.Length == 0
+            ? $"{optionLabel} — {ReportLanguage.Percent(option.Percent, language)}"
+            : $"{optionLabel} — {ReportLanguage.Percent(option.Percent, language)} ({count})";
     }
 
     /// <summary>"like 15 of 20 cities": the study-wide figure next to one city's answer (factsheets).</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using SmartCitiesStudy.Domain.Answers;
+using SmartCitiesStudy.Domain.Archive;
 using SmartCitiesStudy.Domain.Audit;
 using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Editions;
@@ -44,6 +45,9 @@ public interface IStudyDbContext : IAsyncDisposable, IDisposable
 
     /// <summary>Study PDFs and city factsheets, stored once generated.</summary>
     DbSet<GeneratedReport> GeneratedReports { get; }
+
+    /// <summary>What the publications of editions run before the portal state (ADR 0013).</summary>
+    DbSet<PublishedRecord> PublishedRecords { get; }
 
     /// <summary>For the few operations that need an explicit transaction (imports that save in several steps).</summary>
     DatabaseFacade Database { get; }

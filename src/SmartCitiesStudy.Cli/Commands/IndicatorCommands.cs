@@ -52,20 +52,30 @@ internal static class IndicatorCommands
                     rows.AddRange(share.ByRegion.Concat(share.ByPopulationBand).Select(g => ("  " + g.Group, XOfN(g.Numerator, g.Denominator, g.Percent))));
                     break;
                 case ChoiceIndicator choice:
-                    rows.Add((choice.Id, $"{choice.Denominator} answered" + Missing(choice.Missing)));
+                    rows.Add((choice.Id, choice.Denominator is { } answered ? $"{answered} answered" + Missing(choice.Missing) : "base not published"));
                     rows.AddRange(choice.Options.Select(o => ("  " + o.Code, XOfN(o.Numerator, choice.Denominator, o.Percent))));
                     break;
                 case MeanIndicator mean:
-                    rows.Add((mean.Id, mean.N == 0
-                        ? "no answers" + Missing(mean.Missing)
-                        : $"mean {IndicatorJson.Format(mean.Mean!.Value)}, median {IndicatorJson.Format(mean.Median!.Value)} over {mean.N}" + Missing(mean.Missing)));
+                    rows.Add((mean.Id, mean switch
+                    {
+                        { N: 0 } => "no answers" + Missing(mean.Missing),
+                        { N: null } => $"mean {Decimal(mean.Mean)} as published",
+                        _ => $"mean {Decimal(mean.Mean)}, median {Decimal(mean.Median)} over {mean.N}" + Missing(mean.Missing),
+                    }));
                     break;
             }
         }
 
         var width = rows.Count == 0 ? 0 : rows.Max(r => r.Label.Length);
         var text = new System.Text.StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Edition {document.Edition}: {document.Respondents} approved response(s)\n");
+        if (document.Source == FiguresSource.Published)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Edition {document.Edition}: {document.Respondents} participating cities, figures as published\n");
+        }
+        else
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Edition {document.Edition}: {document.Respondents} approved response(s)\n");
+        }
         foreach (var (label, figure) in rows)
         {
             text.Append(label.PadRight(width)).Append("  ").Append(figure).Append('\n');
@@ -74,9 +84,12 @@ internal static class IndicatorCommands
         return text.ToString();
     }
 
-    private static string XOfN(int numerator, int denominator, decimal? percent) =>
-        string.Create(CultureInfo.InvariantCulture, $"{numerator} of {denominator} ({(percent is { } p ? IndicatorJson.Format(p) + "%" : "n/a")})");
+    private static string XOfN(int? numerator, int? denominator, decimal? percent) => numerator is null || denominator is null
+        ? string.Create(CultureInfo.InvariantCulture, $"{(percent is { } printed ? IndicatorJson.Format(printed) + "%" : "n/a")} as published")
+        : string.Create(CultureInfo.InvariantCulture, $"{numerator} of {denominator} ({(percent is { } p ? IndicatorJson.Format(p) + "%" : "n/a")})");
 
-    private static string Missing(int missing) =>
-        missing == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", {missing} missing");
+    private static string Decimal(decimal? value) => value is { } v ? IndicatorJson.Format(v) : "n/a";
+
+    private static string Missing(int? missing) =>
+        missing is null or 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", {missing} missing");
 }

@@ -67,6 +67,15 @@ public sealed partial class Edition : IHasVersion
 
     public bool IsPublic => Status == EditionStatus.Published;
 
+    /// <summary>
+    /// Whether the edition's responses were invented by the Development demo: pages showing them say so. Never set in
+    /// production.
+    /// </summary>
+    public bool HoldsDemoData { get; private set; }
+
+    /// <summary>Marks the responses as the demo's (only the demo seeder does).</summary>
+    public void MarkDemoData() => HoldsDemoData = true;
+
     public void Rename(string title, string theme)
     {
         Title = Required(title, "title", MaxTitleLength);

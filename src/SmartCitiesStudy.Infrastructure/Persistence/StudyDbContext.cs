@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SmartCitiesStudy.Application.Abstractions;
 using SmartCitiesStudy.Domain.Answers;
+using SmartCitiesStudy.Domain.Archive;
 using SmartCitiesStudy.Domain.Audit;
 using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Editions;
@@ -44,6 +45,8 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<GeneratedReport> GeneratedReports => Set<GeneratedReport>();
+
+    public DbSet<PublishedRecord> PublishedRecords => Set<PublishedRecord>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -65,7 +65,20 @@ public sealed partial class DemoDataSeeder
         CancellationToken cancellationToken)
     {
         var edition = await db.Editions.SingleOrDefaultAsync(e => e.Code == editionCode, cancellationToken);
-        if (edition is null || edition.QuestionnaireVersion == 0 || await db.Responses.AnyAsync(r => r.EditionId == edition.Id, cancellationToken))
+        if (edition is null || edition.QuestionnaireVersion == 0)
+        {
+            return 0;
+        }
+
+        // The demo's responses are invented: every page showing them says so (ADR 0013). A demo installation whose
+        // responses were seeded before the flag existed gets it too.
+        if (!edition.HoldsDemoData)
+        {
+            edition.MarkDemoData();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (await db.Responses.AnyAsync(r => r.EditionId == edition.Id, cancellationToken))
         {
             return 0;
         }

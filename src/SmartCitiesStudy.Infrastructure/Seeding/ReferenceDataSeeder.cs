@@ -1,16 +1,21 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using SmartCitiesStudy.Application.Features.Archive;
 using SmartCitiesStudy.Application.Security;
+using SmartCitiesStudy.Domain.Archive;
 using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Questionnaires;
+using SmartCitiesStudy.Infrastructure.Archive;
 using SmartCitiesStudy.Infrastructure.Persistence;
 using SmartCitiesStudy.Infrastructure.Questionnaires;
 
 namespace SmartCitiesStudy.Infrastructure.Seeding;
 
 /// <summary>
-/// Data every installation needs: the roles, the three historical editions of the study (published in their time)
-/// and their questionnaires. Adds only what is missing, so it can run at every start and every <c>db migrate</c>.
+/// Data every installation needs: the roles, the three historical editions of the study (published in their time),
+/// their questionnaires and what their publications state (ADR 0013: participating cities, figures as printed, good
+/// practices). Adds only what is missing, so it can run at every start and every <c>db migrate</c>; it never touches
+/// responses, so a database holding responses of a historical edition keeps them and the figures computed from them.
 /// </summary>
 public sealed class ReferenceDataSeeder(StudyDbContext db, RoleManager<IdentityRole> roles, TimeProvider clock)
 {
@@ -58,6 +63,35 @@ public sealed class ReferenceDataSeeder(StudyDbContext db, RoleManager<IdentityR
 
         await db.SaveChangesAsync(cancellationToken);
         added += await SeedQuestionnairesAsync(cancellationToken);
+        added += await SeedPublishedRecordsAsync(cancellationToken);
+        return added;
+    }
+
+    private async Task<int> SeedPublishedRecordsAsync(CancellationToken cancellationToken)
+    {
+        var historical = HistoricalEditions.Select(h => h.Code).ToList();
+        var editions = await db.Editions
+            .Where(e => historical.Contains(e.Code) && !db.PublishedRecords.Any(r => r.EditionId == e.Id))
+            .ToListAsync(cancellationToken);
+        var added = 0;
+        foreach (var edition in editions)
+        {
+            if (ShippedPublications.Read(edition.Code) is not { } json)
+            {
+                continue;
+            }
+
+            var study = PublishedStudyJson.Parse(json);
+            if (study.Edition != edition.Code)
+            {
+                throw new InvalidOperationException($"The shipped publication {edition.Code}.json is for edition {study.Edition}.");
+            }
+
+            db.PublishedRecords.Add(new PublishedRecord(edition.Id, study.Respondents, PublishedStudyJson.Write(study), clock.GetUtcNow()));
+            added++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         return added;
     }
 

@@ -336,6 +336,31 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                     b.ToTable("answer_changes", (string)null);
                 });
 
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Archive.PublishedRecord", b =>
+                {
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("edition_id");
+
+                    b.Property<string>("DocumentJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document_json");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("Respondents")
+                        .HasColumnType("integer")
+                        .HasColumnName("respondents");
+
+                    b.HasKey("EditionId")
+                        .HasName("pk_published_records");
+
+                    b.ToTable("published_records", (string)null);
+                });
+
             modelBuilder.Entity("SmartCitiesStudy.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -512,6 +537,10 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("date")
                         .HasColumnName("deadline");
+
+                    b.Property<bool>("HoldsDemoData")
+                        .HasColumnType("boolean")
+                        .HasColumnName("holds_demo_data");
 
                     b.Property<DateTimeOffset?>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1126,6 +1155,16 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_answer_changes_responses_response_id");
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Archive.PublishedRecord", b =>
+                {
+                    b.HasOne("SmartCitiesStudy.Domain.Editions.Edition", null)
+                        .WithOne()
+                        .HasForeignKey("SmartCitiesStudy.Domain.Archive.PublishedRecord", "EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_published_records_editions_edition_id");
                 });
 
             modelBuilder.Entity("SmartCitiesStudy.Domain.Cities.CityPopulation", b =>

@@ -321,6 +321,31 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                     b.ToTable("answer_changes", (string)null);
                 });
 
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Archive.PublishedRecord", b =>
+                {
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("edition_id");
+
+                    b.Property<string>("DocumentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_json");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("Respondents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("respondents");
+
+                    b.HasKey("EditionId")
+                        .HasName("pk_published_records");
+
+                    b.ToTable("published_records", (string)null);
+                });
+
             modelBuilder.Entity("SmartCitiesStudy.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -491,6 +516,10 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("TEXT")
                         .HasColumnName("deadline");
+
+                    b.Property<bool>("HoldsDemoData")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("holds_demo_data");
 
                     b.Property<long?>("OpenedAt")
                         .HasColumnType("INTEGER")
@@ -1093,6 +1122,16 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_answer_changes_responses_response_id");
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Archive.PublishedRecord", b =>
+                {
+                    b.HasOne("SmartCitiesStudy.Domain.Editions.Edition", null)
+                        .WithOne()
+                        .HasForeignKey("SmartCitiesStudy.Domain.Archive.PublishedRecord", "EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_published_records_editions_edition_id");
                 });
 
             modelBuilder.Entity("SmartCitiesStudy.Domain.Cities.CityPopulation", b =>

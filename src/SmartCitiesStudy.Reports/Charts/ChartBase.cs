@@ -43,7 +43,7 @@ public abstract class ChartBase<TIndicator> : ComponentBase
 
     protected string Percent(decimal? value) => ReportLanguage.Percent(value, Language);
 
-    protected string Count(int numerator, int denominator) => IndicatorSentences.ShortCount(numerator, denominator, Language);
+    protected string Count(int? numerator, int? denominator) => IndicatorSentences.ShortCount(numerator, denominator, Language);
 
     /// <summary>SVG coordinates are always written with a dot, whatever the culture.</summary>
     protected static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);

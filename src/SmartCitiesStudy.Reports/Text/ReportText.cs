@@ -18,6 +18,13 @@ public sealed partial record ReportText
     public required string MeanSentence { get; init; }
     public required string LikeCities { get; init; }
 
+    // Figures as an edition's publication printed them (ADR 0013)
+    public required string ChoiceSentencePublished { get; init; }
+    public required string MeanSentencePublished { get; init; }
+    public required string AsPublishedIn { get; init; }
+    public required string AsPublishedShort { get; init; }
+    public required string DemoDataNotice { get; init; }
+
     // Charts
     public required string Yes { get; init; }
     public required string No { get; init; }
@@ -65,6 +72,7 @@ public sealed partial record ReportText
     public required string Results { get; init; }
     public required string Website { get; init; }
     public required string GoodPracticesIntro { get; init; }
+    public required string GoodPracticesIntroPublished { get; init; }
     public required string NoGoodPractices { get; init; }
     public required string ConclusionsIntro { get; init; }
     public required string MostWidespread { get; init; }

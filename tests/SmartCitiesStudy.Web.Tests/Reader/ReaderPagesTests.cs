@@ -79,6 +79,19 @@ public sealed class ReaderPagesTests(StudyWebApp app) : IClassFixture<StudyWebAp
     }
 
     [Theory]
+    [InlineData("/")]
+    [InlineData("/editions/2017")]
+    [InlineData("/editions/2017/indicators")]
+    [InlineData("/editions/2017/good-practices")]
+    [InlineData("/editions/2012/indicators")]
+    public async Task Pages_showing_the_demo_s_invented_answers_say_they_are_demo_data(string url)
+    {
+        var html = System.Net.WebUtility.HtmlDecode(await PageAsync(url));
+        Assert.Contains("Demo data — not the published study", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-notice=\"published\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/editions/2026")] // open, not published
     [InlineData("/editions/2026/indicators")]
     [InlineData("/editions/2026/good-practices")]

@@ -30,7 +30,9 @@ public sealed class ListEditions(IStudyDbContextFactory dbFactory)
                 e.Deadline,
                 db.Responses.Count(r => r.EditionId == e.Id && r.Status == ResponseStatus.Approved),
                 e.QuestionnaireVersion,
-                e.Version))
+                e.Version,
+                db.PublishedRecords.Where(r => r.EditionId == e.Id).Select(r => (int?)r.Respondents).FirstOrDefault(),
+                e.HoldsDemoData))
             .ToListAsync(cancellationToken);
     }
 }

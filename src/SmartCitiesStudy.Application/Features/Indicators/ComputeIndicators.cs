@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Application.Abstractions;
+using SmartCitiesStudy.Application.Features.Archive;
 using SmartCitiesStudy.Application.Features.Publication;
 using SmartCitiesStudy.Application.Features.Questionnaires;
 using SmartCitiesStudy.Domain.Answers;
@@ -16,14 +17,15 @@ namespace SmartCitiesStudy.Application.Features.Indicators;
 /// <summary>
 /// Computes an edition's indicators over its approved responses (see <see cref="IndicatorCalculator"/>), with each
 /// city's region and the band of the population recorded for that edition. Two queries whatever the city count:
-/// responses with their city and population, then the top-level answers the indicators depend on.
+/// responses with their city and population, then the top-level answers the indicators depend on. An edition run
+/// before the portal, without approved responses, gives its figures as published instead (ADR 0013).
 /// </summary>
 /// <remarks>
 /// A published edition's figures are frozen, so its document is kept for a few minutes, keyed by the edition's row
 /// version: any change of the edition (reopening it, on any instance) gives a new version and a fresh computation.
 /// The short lifetime bounds how long a correction elsewhere (a city's region) takes to show.
 /// </remarks>
-public sealed class ComputeIndicators(IStudyDbContextFactory dbFactory, LoadQuestionnaire loadQuestionnaire, TimeProvider clock)
+public sealed class ComputeIndicators(IStudyDbContextFactory dbFactory, LoadQuestionnaire loadQuestionnaire, LoadPublishedStudy loadPublished, TimeProvider clock)
 {
     public static readonly TimeSpan PublishedLifetime = TimeSpan.FromMinutes(5);
 
@@ -58,6 +60,11 @@ public sealed class ComputeIndicators(IStudyDbContextFactory dbFactory, LoadQues
 
     private async Task<IndicatorDocument?> ComputeAsync(string editionCode, CancellationToken cancellationToken)
     {
+        if (await loadPublished.ExecuteAsync(editionCode, cancellationToken) is { } published)
+        {
+            return PublishedIndicators.For(published);
+        }
+
         var snapshot = await loadQuestionnaire.ExecuteAsync(editionCode, cancellationToken: cancellationToken);
         if (snapshot is null)
         {

@@ -9,7 +9,9 @@ namespace SmartCitiesStudy.Application.Features.Indicators;
 /// <summary>
 /// The one JSON rendering of an <see cref="IndicatorDocument"/>, used by the CLI and the open-data API so both give
 /// the same bytes: the property names and order of the public contract, camelCase, invariant numbers with one
-/// decimal (75.0), null percentages written as null, indented, ending with a newline.
+/// decimal (75.0), null percentages written as null, indented, ending with a newline. <c>source</c> says whether the
+/// figures are computed from approved responses (<c>responses</c>) or as an edition's publication printed them
+/// (<c>published</c>, ADR 0013: numbers it does not give are null, and a <c>note</c> explains a figure where needed).
 /// </summary>
 public static class IndicatorJson
 {
@@ -32,6 +34,14 @@ public static class IndicatorJson
             writer.WriteStartObject();
             writer.WriteString("edition", document.Edition);
             writer.WriteNumber("respondents", document.Respondents);
+            writer.WriteString("source", document.Source.Code());
+            if (document.Source == FiguresSource.Published)
+            {
+                writer.WriteStartObject("questionnaire");
+                writer.WriteBoolean("reconstructed", document.QuestionnaireReconstructed);
+                writer.WriteEndObject();
+            }
+
             writer.WriteStartArray("indicators");
             foreach (var indicator in document.Indicators)
             {
@@ -90,14 +100,14 @@ public static class IndicatorJson
                 WriteGroups(writer, "byPopulationBand", share.ByPopulationBand);
                 break;
             case ChoiceIndicator choice:
-                writer.WriteNumber("denominator", choice.Denominator);
-                writer.WriteNumber("missing", choice.Missing);
+                WriteInt(writer, "denominator", choice.Denominator);
+                WriteInt(writer, "missing", choice.Missing);
                 writer.WriteStartArray("options");
                 foreach (var option in choice.Options)
                 {
                     writer.WriteStartObject();
                     writer.WriteString("code", option.Code);
-                    writer.WriteNumber("numerator", option.Numerator);
+                    WriteInt(writer, "numerator", option.Numerator);
                     WriteDecimal(writer, "percent", option.Percent);
                     writer.WriteEndObject();
                 }
@@ -105,13 +115,18 @@ public static class IndicatorJson
                 writer.WriteEndArray();
                 break;
             case MeanIndicator mean:
-                writer.WriteNumber("n", mean.N);
-                writer.WriteNumber("missing", mean.Missing);
+                WriteInt(writer, "n", mean.N);
+                WriteInt(writer, "missing", mean.Missing);
                 WriteDecimal(writer, "mean", mean.Mean);
                 WriteDecimal(writer, "median", mean.Median);
                 break;
             default:
                 throw new InvalidOperationException($"No JSON form for indicator {indicator.GetType().Name}.");
+        }
+
+        if (indicator.Note is { } note)
+        {
+            writer.WriteString("note", note);
         }
 
         writer.WriteEndObject();
@@ -131,6 +146,18 @@ public static class IndicatorJson
         }
 
         writer.WriteEndArray();
+    }
+
+    private static void WriteInt(Utf8JsonWriter writer, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteNumber(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
     }
 
     // Always one decimal ("75.0"), whatever the decimal's internal scale.

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Application.Abstractions;
+using SmartCitiesStudy.Application.Features.Archive;
 using SmartCitiesStudy.Domain.Answers;
+using SmartCitiesStudy.Domain.Archive;
+using SmartCitiesStudy.Domain.Cities;
 
 namespace SmartCitiesStudy.Application.Features.Publication;
 
@@ -9,12 +12,17 @@ namespace SmartCitiesStudy.Application.Features.Publication;
 /// Items without a title are left out (an officer may have added one and not filled it in).
 /// Callers decide who may see an unpublished edition.
 /// </summary>
-public sealed class ListGoodPractices(IStudyDbContextFactory dbFactory, ListParticipants participants)
+public sealed class ListGoodPractices(IStudyDbContextFactory dbFactory, ListParticipants participants, LoadPublishedStudy loadPublished)
 {
     public const string GroupCode = "good_practices";
 
     public async Task<IReadOnlyList<GoodPractice>> ExecuteAsync(string editionCode, CancellationToken cancellationToken = default)
     {
+        if (await loadPublished.ExecuteAsync(editionCode, cancellationToken) is { } published)
+        {
+            return Published(published);
+        }
+
         var cities = (await participants.ExecuteAsync(editionCode, cancellationToken)).ToDictionary(p => p.Slug, StringComparer.Ordinal);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var answers = await (
@@ -54,6 +62,30 @@ public sealed class ListGoodPractices(IStudyDbContextFactory dbFactory, ListPart
         }
 
         return practices;
+    }
+
+    /// <summary>The good practices a publication describes, by city name then in the publication's order.</summary>
+    private static List<GoodPractice> Published(PublishedStudy study)
+    {
+        var cities = study.Participants.ToDictionary(
+            p => p.Name,
+            p => new Participant(City.Slugify(p.Name), p.Name, p.Country, p.Region, null, p.Band, AsPublished: true),
+            StringComparer.Ordinal);
+        return [.. study.GoodPractices
+            .Where(p => cities.ContainsKey(p.City))
+            .Select((p, i) => (Practice: p, Order: i))
+            .OrderBy(x => x.Practice.City, StringComparer.CurrentCulture)
+            .ThenBy(x => x.Order)
+            .Select(x => new GoodPractice(
+                $"{study.Edition}-{x.Practice.Id}",
+                study.Edition,
+                cities[x.Practice.City],
+                x.Practice.Field,
+                x.Practice.Title,
+                x.Practice.Description,
+                x.Practice.KeySuccessFactors,
+                x.Practice.Results,
+                x.Practice.Website))];
     }
 
     /// <summary>One practice by its public id (edition codes may themselves contain dashes), or null.</summary>

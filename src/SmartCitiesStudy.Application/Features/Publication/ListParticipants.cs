@@ -1,17 +1,26 @@
 using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Application.Abstractions;
+using SmartCitiesStudy.Application.Features.Archive;
 using SmartCitiesStudy.Domain.Cities;
 
 namespace SmartCitiesStudy.Application.Features.Publication;
 
 /// <summary>
-/// The participating cities of an edition: those whose response is approved, the same set the indicators count.
-/// Ordered by name. Callers decide who may see an unpublished edition.
+/// The participating cities of an edition: those whose response is approved, the same set the indicators count; for
+/// an edition shown as published, the cities its publication lists (ADR 0013). Ordered by name. Callers decide who
+/// may see an unpublished edition.
 /// </summary>
-public sealed class ListParticipants(IStudyDbContextFactory dbFactory)
+public sealed class ListParticipants(IStudyDbContextFactory dbFactory, LoadPublishedStudy loadPublished)
 {
     public async Task<IReadOnlyList<Participant>> ExecuteAsync(string editionCode, CancellationToken cancellationToken = default)
     {
+        if (await loadPublished.ExecuteAsync(editionCode, cancellationToken) is { } published)
+        {
+            return [.. published.Participants
+                .Select(p => new Participant(City.Slugify(p.Name), p.Name, p.Country, p.Region, null, p.Band, AsPublished: true))
+                .OrderBy(p => p.Name, StringComparer.CurrentCulture)];
+        }
+
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var rows = await (
             from x in ApprovedResponses.Of(db, editionCode)

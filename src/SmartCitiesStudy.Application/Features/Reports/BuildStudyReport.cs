@@ -37,11 +37,14 @@ public sealed class BuildStudyReport(
         return new StudyReportModel(edition, language, snapshot.Definition, indicators, participants, practices, clock.GetUtcNow());
     }
 
-    /// <returns>Null when the edition does not exist or the city has no approved response in it.</returns>
+    /// <returns>
+    /// Null when the edition does not exist or the city has no approved response in it; a city listed by a publication
+    /// (ADR 0013) has no answers, so no factsheet.
+    /// </returns>
     public async Task<CityFactsheetModel?> FactsheetAsync(string editionCode, string citySlug, string language, CancellationToken cancellationToken = default)
     {
         var study = await ExecuteAsync(editionCode, language, cancellationToken);
-        var city = study?.Participants.FirstOrDefault(p => p.Slug == citySlug);
+        var city = study?.Participants.FirstOrDefault(p => p.Slug == citySlug && !p.AsPublished);
         if (study is null || city is null)
         {
             return null;

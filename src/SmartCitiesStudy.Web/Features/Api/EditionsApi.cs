@@ -2,6 +2,7 @@ using System.Security.Claims;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Exports;
 using SmartCitiesStudy.Application.Features.Indicators;
+using SmartCitiesStudy.Domain.Indicators;
 using SmartCitiesStudy.Web.Hosting.HttpCaching;
 using SmartCitiesStudy.Web.Security;
 
@@ -21,11 +22,11 @@ public static class EditionsApi
         api.MapGet("/", async (ClaimsPrincipal user, ListEditions list, CancellationToken cancellationToken) =>
         {
             var editions = await list.ExecuteAsync(publishedOnly: !EditionReaders.SeesUnpublished(user), cancellationToken);
-            return Results.Json(editions.Select(e => new EditionItem(e.Code, e.Title, e.Theme, e.Year, e.Status.ToString().ToLowerInvariant(), e.ApprovedResponses)));
+            return Results.Json(editions.Select(e => new EditionItem(e.Code, e.Title, e.Theme, e.Year, e.Status.ToString().ToLowerInvariant(), e.Respondents, e.FiguresSource.Code())));
         })
         .WithName("ListEditions")
         .WithSummary("The editions of the study")
-        .WithDescription("Published editions for everyone (newest first); signed-in secretariat and reviewers also see the others. `respondents` is the number of approved responses.")
+        .WithDescription("Published editions for everyone (newest first); signed-in secretariat and reviewers also see the others. `respondents` is the number of approved responses, or for an edition run before the portal the participating cities its publication gives (`source`: `responses` or `published`).")
         .Produces<EditionItem[]>();
 
         api.MapGet("/{code}/indicators", async (string code, ClaimsPrincipal user, ListEditions list, ComputeIndicators compute, CancellationToken cancellationToken) =>
@@ -40,7 +41,7 @@ public static class EditionsApi
         })
         .WithName("GetIndicators")
         .WithSummary("Every indicator of an edition")
-        .WithDescription("The same document as `indicators --format json` on the command line: for each question code its kind (share, choice, mean), numerator, denominator, percent (one decimal, half away from zero), missing, and for shares the breakdown by region and population band. Counted over approved responses only.")
+        .WithDescription("The same document as `indicators --format json` on the command line: for each question code its kind (share, choice, mean), numerator, denominator, percent (one decimal, half away from zero), missing, and for shares the breakdown by region and population band. Counted over approved responses only; for an edition run before the portal, `source` is `published` and the figures are as printed (null where the publication gives no number, no breakdowns).")
         .Produces(StatusCodes.Status200OK, contentType: "application/json")
         .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -105,6 +106,9 @@ public static class EditionsApi
     private static IResult NotFound(string code) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no published edition '{code}'.");
 
-    /// <summary>An edition in the list: <c>respondents</c> is its number of approved responses.</summary>
-    internal sealed record EditionItem(string Code, string Title, string Theme, int Year, string Status, int Respondents);
+    /// <summary>
+    /// An edition in the list: <c>respondents</c> is its number of approved responses, or the participating cities
+    /// its publication gives when <c>source</c> is <c>published</c> (ADR 0013).
+    /// </summary>
+    internal sealed record EditionItem(string Code, string Title, string Theme, int Year, string Status, int Respondents, string Source);
 }

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Components;
+using SmartCitiesStudy.Application.Features.Archive;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Publication;
 using SmartCitiesStudy.Application.Features.Questionnaires;
+using SmartCitiesStudy.Domain.Archive;
 using SmartCitiesStudy.Domain.Cities;
+using SmartCitiesStudy.Domain.Indicators;
 using SmartCitiesStudy.Domain.Questionnaires;
 using SmartCitiesStudy.Web.Features.Cities;
 using SmartCitiesStudy.Web.Features.Reader.Charts;
@@ -24,12 +27,17 @@ public sealed partial class EditionPage : ReaderPage
     [Inject]
     private ListParticipants ListParticipants { get; set; } = default!;
 
+    [Inject]
+    private LoadPublishedStudy LoadPublishedStudy { get; set; } = default!;
+
     [Parameter]
     public string Code { get; set; } = string.Empty;
 
     private EditionSummary? _edition;
     private IReadOnlyList<Section> _fields = [];
+    private IReadOnlyList<Section> _sections = [];
     private IReadOnlyList<Participant> _cities = [];
+    private PublishedStudy? _published;
 
     protected override async Task OnInitializedAsync()
     {
@@ -43,8 +51,20 @@ public sealed partial class EditionPage : ReaderPage
 
         // Fields with figures: the good-practices section has none and has its own page.
         _fields = [.. snapshot.Definition.Sections.Where(s => s.Questions.Any(q => q.Indicator is not null))];
+        _sections = snapshot.Definition.Sections;
         _cities = await ListParticipants.ExecuteAsync(Code);
+        _published = await LoadPublishedStudy.ExecuteAsync(Code);
     }
+
+    /// <summary>
+    /// A field as the publication names it; in the reader's language when the (reconstructed) questionnaire has a
+    /// section of the same code.
+    /// </summary>
+    private string PublishedFieldTitle(PublishedField field) =>
+        _sections.FirstOrDefault(s => s.Code == field.Code) is { } section ? Text(section.Title) : field.Title;
+
+    /// <summary>Whether the edition is shown as its publication states it (ADR 0013).</summary>
+    private bool IsAsPublished => _edition?.FiguresSource == FiguresSource.Published;
 
     /// <summary>The regions that have at least one participating city, in the study's order.</summary>
     private IReadOnlyList<Region> Regions => [.. Enum.GetValues<Region>().Where(r => _cities.Any(c => c.Region == r))];

@@ -34,9 +34,18 @@ public sealed partial class IndicatorView : ReaderComponent
     /// <summary>The study's sentence, word for word as in the PDF.</summary>
     private string Sentence => IndicatorSentences.For(Indicator, Question, Lang);
 
+    /// <summary>Whether the share has a breakdown to show (figures as published have none).</summary>
+    private bool Grouped(ShareIndicator share) => share.Groups(Breakdown).Any();
+
     private ChartBreakdown ChartBreakdown => Breakdown == Breakdown.Band ? ChartBreakdown.PopulationBand : ChartBreakdown.Region;
 
-    private string XofN(int x, int n) => ReaderFormat.Format(L["{0} of {1}"], x, n);
+    private string XofN(int? x, int? n) => x is { } numerator && n is { } denominator ? ReaderFormat.Format(L["{0} of {1}"], numerator, denominator) : "—";
+
+    /// <summary>
+    /// The note of a figure as published, in the reader's language: the ones the shipped records hold are translated;
+    /// another (typed by the secretariat) shows as written.
+    /// </summary>
+    private string NoteText(string note) => L[note];
 
     private string BreakdownTitle(ShareIndicator share) =>
         (Breakdown == Breakdown.Band ? L["By population band"] : L["By world region"]) + ": "
@@ -47,7 +56,8 @@ public sealed partial class IndicatorView : ReaderComponent
     [
         .. choice.Options
             .Select(o => (Label: OptionLabel(o.Code), Share: o))
-            .OrderByDescending(o => o.Share.Numerator),
+            .OrderByDescending(o => o.Share.Numerator ?? -1)
+            .ThenByDescending(o => o.Share.Percent),
     ];
 
     private string OptionLabel(string code) => IndicatorSentences.OptionLabel(Question, code, Lang);

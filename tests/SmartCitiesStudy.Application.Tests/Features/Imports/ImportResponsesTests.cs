@@ -46,7 +46,8 @@ public sealed class ImportResponsesTests
         await services.GetRequiredService<SaveCity>().ExecuteAsync(new CityInput(null, "Bilbao", "Spain", Region.Europe, null), CityUser.Secretariat, ct);
         var import = services.GetRequiredService<ImportResponses>();
         var indicators = services.GetRequiredService<ComputeIndicators>();
-        Assert.Equal(0, (await indicators.ExecuteAsync("2017", ct))!.Respondents);
+        var before = (await indicators.ExecuteAsync("2017", ct))!;
+        Assert.Equal((FiguresSource.Published, 20), (before.Source, before.Respondents)); // as published, until responses are approved
         var file = Utf8("\uFEFF" + Header + "\r\n"
             + " bilbao ,SPAIN,Europe,345100,approved,yes,yes,quality_of_life|other,Port,30.5,Bilbao Bizkaia\r\n"
             + "Quito,Ecuador,America,2644100,Approved,no,,infrastructure,,,\r\n"
@@ -104,7 +105,7 @@ public sealed class ImportResponsesTests
 
         // Approved responses are counted: Bilbao yes, Quito no; Porto Alegre is a draft.
         var document = await indicators.ExecuteAsync("2017", ct);
-        Assert.Equal(2, document!.Respondents);
+        Assert.Equal((FiguresSource.Responses, 2), (document!.Source, document.Respondents));
         var strategy = Assert.IsType<ShareIndicator>(document.Indicators.Single(i => i.Id == "ss_strategy"));
         Assert.Equal((1, 2), (strategy.Numerator, strategy.Denominator));
     }

@@ -19,6 +19,7 @@ public sealed class IndicatorWritersTests
             {
               "edition": "2017",
               "respondents": 20,
+              "source": "responses",
               "indicators": [
                 {
                   "id": "ss_strategy",
