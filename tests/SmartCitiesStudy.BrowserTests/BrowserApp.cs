@@ -89,6 +89,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString(), Locale = locale });
         context.SetDefaultTimeout(30_000);
+
+        // A sign-in (password hashing) and the first render of a portal page can take long on a loaded 2-core machine
+        // running the app, the database and Chromium at once: navigations get more room than single actions.
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
