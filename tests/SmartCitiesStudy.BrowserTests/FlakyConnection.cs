@@ -13,6 +13,8 @@ internal sealed partial class FlakyConnection
     private readonly List<IWebSocketRoute> _open = [];
     private volatile bool _down;
     private volatile bool _repliesLost;
+    private readonly List<(IWebSocketFrame Frame, IWebSocketRoute To)> _held = [];
+    private bool _holding;
 
     public static async Task<FlakyConnection> AttachAsync(IPage page)
     {
@@ -47,6 +49,33 @@ internal sealed partial class FlakyConnection
         }
     }
 
+    /// <summary>
+    /// From now on what the server sends waits (in order) until <see cref="ReleaseReplies"/>, as on a slow link: the
+    /// page's circuit connects but its first render does not arrive.
+    /// </summary>
+    public void HoldReplies()
+    {
+        lock (_held)
+        {
+            _holding = true;
+        }
+    }
+
+    /// <summary>Delivers what the server sent while held, in order, and lets the rest through.</summary>
+    public void ReleaseReplies()
+    {
+        lock (_held)
+        {
+            _holding = false;
+            foreach (var (frame, to) in _held)
+            {
+                Forward(frame, to);
+            }
+
+            _held.Clear();
+        }
+    }
+
     /// <summary>The network is back: the next reconnection attempt goes through.</summary>
     public void Restore()
     {
@@ -77,10 +106,21 @@ internal sealed partial class FlakyConnection
         });
         server.OnMessage(frame =>
         {
-            if (!_repliesLost)
+            if (_repliesLost)
             {
-                Forward(frame, page);
+                return;
             }
+
+            lock (_held)
+            {
+                if (_holding)
+                {
+                    _held.Add((frame, page));
+                    return;
+                }
+            }
+
+            Forward(frame, page);
         });
     }
 
