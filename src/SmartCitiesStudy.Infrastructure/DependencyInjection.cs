@@ -39,7 +39,8 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
 
         // The factory for use cases and components (one context per operation); the scoped context for Identity.
-        services.AddDbContextFactory<StudyDbContext>(options => StudyDbContextOptions.Configure(options, settings));
+        services.AddDbContextFactory<StudyDbContext>(
+            (provider, options) => StudyDbContextOptions.Configure(options, settings, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IStudyDbContextFactory, StudyDbContextFactory>();
 
         services.AddIdentityCore<ApplicationUser>(IdentityOptionsSetup.Apply)

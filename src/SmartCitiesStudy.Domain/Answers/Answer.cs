@@ -44,6 +44,7 @@ public sealed class Answer : IHasVersion
     /// <summary>The questionnaire version the answer was given under.</summary>
     public int QuestionnaireVersion { get; private set; }
 
+    [EventTime]
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public string? UpdatedByUserId { get; private set; }

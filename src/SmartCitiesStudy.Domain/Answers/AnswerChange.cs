@@ -1,3 +1,5 @@
+using SmartCitiesStudy.Domain.Common;
+
 namespace SmartCitiesStudy.Domain.Answers;
 
 /// <summary>Where an answer change came from.</summary>
@@ -49,6 +51,7 @@ public sealed class AnswerChange
     /// <summary>Null when the answer was cleared.</summary>
     public string? NewValueJson { get; private set; }
 
+    [EventTime]
     public DateTimeOffset At { get; private set; }
 
     public string? UserId { get; private set; }

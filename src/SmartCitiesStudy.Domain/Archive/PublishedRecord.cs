@@ -1,3 +1,5 @@
+using SmartCitiesStudy.Domain.Common;
+
 namespace SmartCitiesStudy.Domain.Archive;
 
 /// <summary>
@@ -29,5 +31,6 @@ public sealed class PublishedRecord
     /// <summary>The <see cref="PublishedStudy"/> as JSON.</summary>
     public string DocumentJson { get; private set; }
 
+    [EventTime]
     public DateTimeOffset RecordedAt { get; private set; }
 }

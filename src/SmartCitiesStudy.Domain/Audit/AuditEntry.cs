@@ -1,3 +1,5 @@
+using SmartCitiesStudy.Domain.Common;
+
 namespace SmartCitiesStudy.Domain.Audit;
 
 /// <summary>
@@ -43,6 +45,7 @@ public sealed class AuditEntry
 
     public long Id { get; private set; }
 
+    [EventTime]
     public DateTimeOffset At { get; private set; }
 
     public string? UserId { get; private set; }

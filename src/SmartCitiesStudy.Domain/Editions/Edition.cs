@@ -48,10 +48,13 @@ public sealed partial class Edition : IHasVersion
     /// <summary>Date by which cities are asked to submit (UTC date).</summary>
     public DateOnly? Deadline { get; private set; }
 
+    [EventTime]
     public DateTimeOffset? OpenedAt { get; private set; }
 
+    [EventTime]
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    [EventTime]
     public DateTimeOffset? PublishedAt { get; private set; }
 
     public int Version { get; set; }

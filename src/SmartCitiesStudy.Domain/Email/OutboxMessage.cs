@@ -1,3 +1,5 @@
+using SmartCitiesStudy.Domain.Common;
+
 namespace SmartCitiesStudy.Domain.Email;
 
 /// <summary>
@@ -38,12 +40,14 @@ public sealed class OutboxMessage
 
     public string? HtmlBody { get; private set; }
 
+    [EventTime]
     public DateTimeOffset CreatedAt { get; private set; }
 
     public int Attempts { get; private set; }
 
     public DateTimeOffset NextAttemptAt { get; private set; }
 
+    [EventTime]
     public DateTimeOffset? SentAt { get; private set; }
 
     public string? LastError { get; private set; }

@@ -44,15 +44,18 @@ public sealed class Invitation
     /// <summary>Lower-case hex SHA-256 of the token in the link.</summary>
     public string TokenHash { get; private set; }
 
+    [EventTime]
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset ExpiresAt { get; private set; }
 
+    [EventTime]
     public DateTimeOffset? AcceptedAt { get; private set; }
 
     public string? AcceptedUserId { get; private set; }
 
     /// <summary>Set when the secretariat withdraws the invitation or a resend replaces it.</summary>
+    [EventTime]
     public DateTimeOffset? RevokedAt { get; private set; }
 
     public string InvitedByUserId { get; private set; }

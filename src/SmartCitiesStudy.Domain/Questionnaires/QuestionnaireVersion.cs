@@ -1,3 +1,5 @@
+using SmartCitiesStudy.Domain.Common;
+
 namespace SmartCitiesStudy.Domain.Questionnaires;
 
 /// <summary>
@@ -31,8 +33,10 @@ public sealed class QuestionnaireVersion
 
     public string DefinitionJson { get; private set; }
 
+    [EventTime]
     public DateTimeOffset CreatedAt { get; private set; }
 
+    [EventTime]
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public string? CreatedBy { get; private set; }

@@ -1,3 +1,5 @@
+using SmartCitiesStudy.Domain.Common;
+
 namespace SmartCitiesStudy.Domain.Reports;
 
 /// <summary>What a generated PDF is: the whole study of an edition, or one city's factsheet.</summary>
@@ -56,6 +58,7 @@ public sealed class GeneratedReport
 
     public string Fingerprint { get; private set; }
 
+    [EventTime]
     public DateTimeOffset CreatedAt { get; private set; }
 
     public void Replace(byte[] content, string etag, string fingerprint, DateTimeOffset now)

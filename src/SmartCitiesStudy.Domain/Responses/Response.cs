@@ -32,14 +32,19 @@ public sealed class Response : IHasVersion
     /// <summary>The questionnaire version the response was started under.</summary>
     public int QuestionnaireVersion { get; private set; }
 
+    [EventTime]
     public DateTimeOffset CreatedAt { get; private set; }
 
+    [EventTime]
     public DateTimeOffset? SubmittedAt { get; private set; }
 
+    [EventTime]
     public DateTimeOffset? ReturnedAt { get; private set; }
 
+    [EventTime]
     public DateTimeOffset? ApprovedAt { get; private set; }
 
+    [EventTime]
     public DateTimeOffset LastActivityAt { get; private set; }
 
     public int Version { get; set; }

@@ -65,5 +65,6 @@ public sealed class Comment
     /// <summary>For reviewers only; never shown to the city.</summary>
     public bool IsInternal { get; private set; }
 
+    [EventTime]
     public DateTimeOffset CreatedAt { get; private set; }
 }

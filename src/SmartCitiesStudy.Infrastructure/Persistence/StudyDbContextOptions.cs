@@ -8,7 +8,8 @@ public static class StudyDbContextOptions
     public const string SqliteMigrationsAssembly = "SmartCitiesStudy.Migrations.Sqlite";
     public const string PostgresMigrationsAssembly = "SmartCitiesStudy.Migrations.Postgres";
 
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
+    /// <param name="clock">The clock no recorded event may be later than (<see cref="EventTimeInterceptor"/>).</param>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseSettings settings, TimeProvider? clock = null)
     {
         switch (settings.Provider)
         {
@@ -23,7 +24,7 @@ public static class StudyDbContextOptions
         }
 
         options.UseSnakeCaseNamingConvention();
-        options.AddInterceptors(new VersionIncrementInterceptor());
+        options.AddInterceptors(new VersionIncrementInterceptor(), new EventTimeInterceptor(clock ?? TimeProvider.System));
         return options;
     }
 }
