@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using SmartCitiesStudy.Application.Features.Audit;
+using SmartCitiesStudy.Application.Security;
+using SmartCitiesStudy.Domain.Audit;
 using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Questionnaires;
@@ -99,6 +102,9 @@ public sealed partial class DemoDataSeeder(
         }
 
         edition.Open(now);
+        const string Why = "Demo data: the demo's open edition";
+        db.Record(now, StudyUser.System, AuditActions.EditionCreated, "edition", edition.Code, edition.Id, after: $"{edition.Title} ({edition.Theme})", reason: Why);
+        db.Record(now, StudyUser.System, AuditActions.EditionStatusChanged, "edition", edition.Code, edition.Id, before: nameof(EditionStatus.Draft), after: nameof(EditionStatus.Open), reason: Why);
         await db.SaveChangesAsync(cancellationToken);
         return 1;
     }

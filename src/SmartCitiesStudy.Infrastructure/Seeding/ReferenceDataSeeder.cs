@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Application.Features.Archive;
+using SmartCitiesStudy.Application.Features.Audit;
 using SmartCitiesStudy.Application.Security;
 using SmartCitiesStudy.Domain.Archive;
+using SmartCitiesStudy.Domain.Audit;
 using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Questionnaires;
 using SmartCitiesStudy.Infrastructure.Archive;
@@ -62,9 +64,38 @@ public sealed class ReferenceDataSeeder(StudyDbContext db, RoleManager<IdentityR
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        added += await SeedLifecycleAuditAsync(cancellationToken);
         added += await SeedQuestionnairesAsync(cancellationToken);
         added += await SeedPublishedRecordsAsync(cancellationToken);
         return added;
+    }
+
+    /// <summary>
+    /// The audit entries the same steps leave when taken in the portal (created, opened, closed, published), by
+    /// "System" at the time it recorded them, for historical editions that have none (new or upgraded databases).
+    /// </summary>
+    private async Task<int> SeedLifecycleAuditAsync(CancellationToken cancellationToken)
+    {
+        var historical = HistoricalEditions.Select(h => h.Code).ToList();
+        var lifecycle = new[] { AuditActions.EditionCreated, AuditActions.EditionStatusChanged };
+        var editions = await db.Editions
+            .Where(e => historical.Contains(e.Code)
+                && !db.AuditEntries.Any(a => a.EditionId == e.Id && lifecycle.Contains(a.Action)))
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var edition in editions)
+        {
+            var why = $"Reference data: the {edition.Year} edition, run before the portal, recorded as published in its time";
+            db.Record(now, StudyUser.System, AuditActions.EditionCreated, "edition", edition.Code, edition.Id, after: $"{edition.Title} ({edition.Theme})", reason: why);
+            var steps = new[] { (EditionStatus.Draft, EditionStatus.Open), (EditionStatus.Open, EditionStatus.Closed), (EditionStatus.Closed, EditionStatus.Published) };
+            foreach (var (before, after) in steps.TakeWhile(step => step.Item1 != edition.Status))
+            {
+                db.Record(now, StudyUser.System, AuditActions.EditionStatusChanged, "edition", edition.Code, edition.Id, before: before.ToString(), after: after.ToString(), reason: why);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return editions.Count;
     }
 
     private async Task<int> SeedPublishedRecordsAsync(CancellationToken cancellationToken)
