@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddSingleton<ListCities>();
         services.AddSingleton<SaveCity>();
         services.AddSingleton<SetPopulation>();
+        services.AddSingleton<ConfirmCarriedPopulations>();
         services.AddSingleton<ImportCities>();
         services.AddSingleton<ImportResponses>();
         services.AddSingleton<LoadEditionDashboard>();

@@ -2,7 +2,11 @@ using SmartCitiesStudy.Domain.Cities;
 
 namespace SmartCitiesStudy.Application.Features.Dashboard;
 
-/// <summary>One city's progress in an edition.</summary>
+/// <summary>
+/// One city's progress in an edition. <see cref="BandYear"/> is set when the edition has no population of its own for
+/// the city and <see cref="Band"/> comes from the last one known (recorded for the edition of that year): shown with
+/// its year, for the secretariat to confirm (<see cref="Cities.ConfirmCarriedPopulations"/>).
+/// </summary>
 public sealed record DashboardRow(
     int CityId,
     string City,
@@ -13,7 +17,8 @@ public sealed record DashboardRow(
     int PendingInvitations,
     DashboardStatus Status,
     int PercentComplete,
-    DateTimeOffset? LastActivity)
+    DateTimeOffset? LastActivity,
+    int? BandYear = null)
 {
     /// <summary>Has officers or pending invitations.</summary>
     public bool Invited => Officers > 0 || PendingInvitations > 0;

@@ -12,4 +12,8 @@ public sealed record EditionDashboard(
     EditionStatus EditionStatus,
     IReadOnlyList<DashboardRow> Rows,
     IReadOnlyList<DashboardCount> ByRegion,
-    IReadOnlyList<DashboardCount> ByBand);
+    IReadOnlyList<DashboardCount> ByBand)
+{
+    /// <summary>Cities whose band comes from a population recorded for an earlier edition, not yet confirmed for this one.</summary>
+    public int CarriedBands { get; init; }
+}

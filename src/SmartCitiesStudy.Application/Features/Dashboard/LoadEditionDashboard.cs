@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Application.Abstractions;
+using SmartCitiesStudy.Application.Features.Cities;
 using SmartCitiesStudy.Application.Features.Questionnaires;
 using SmartCitiesStudy.Application.Security;
 using SmartCitiesStudy.Domain.Answers;
@@ -33,6 +34,7 @@ public sealed class LoadEditionDashboard(IStudyDbContextFactory dbFactory, LoadQ
         var rules = questionnaire is null ? null : new QuestionnaireRules(questionnaire.Definition);
         var cities = await db.Cities.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
         var populations = await db.CityPopulations.AsNoTracking().Where(p => p.EditionId == edition.Id).ToDictionaryAsync(p => p.CityId, p => p.Population, cancellationToken);
+        var lastKnown = await LastKnownPopulations.BeforeAsync(db, edition, cancellationToken);
         var responses = await db.Responses.AsNoTracking().Where(r => r.EditionId == edition.Id).ToDictionaryAsync(r => r.CityId, cancellationToken);
         var answers = (await db.Answers.AsNoTracking()
                 .Where(a => db.Responses.Any(r => r.Id == a.ResponseId && r.EditionId == edition.Id))
@@ -54,17 +56,20 @@ public sealed class LoadEditionDashboard(IStudyDbContextFactory dbFactory, LoadQ
         {
             var response = responses.GetValueOrDefault(c.Id);
             var percent = response is null || rules is null ? 0 : rules.PercentComplete(answers.GetValueOrDefault(response.Id) ?? new Dictionary<string, AnswerValue>());
+            var own = populations.TryGetValue(c.Id, out var population);
+            var carried = own ? null : lastKnown.GetValueOrDefault(c.Id);
             return new DashboardRow(
                 c.Id,
                 c.Name,
                 c.Country,
                 c.Region,
-                populations.TryGetValue(c.Id, out var population) ? PopulationBands.For(population) : null,
+                own ? PopulationBands.For(population) : carried is null ? null : PopulationBands.For(carried.Population),
                 officerCounts.GetValueOrDefault(c.Id),
                 pending.GetValueOrDefault(c.Id),
                 response is null ? DashboardStatus.NotStarted : Status(response.Status),
                 percent,
-                response?.LastActivityAt);
+                response?.LastActivityAt,
+                carried?.Year);
         }).ToList();
 
         var shown = rows.Where(r =>
@@ -76,7 +81,11 @@ public sealed class LoadEditionDashboard(IStudyDbContextFactory dbFactory, LoadQ
         var byBand = PopulationBands.All.Select(band => Count(band.Code(), rows.Where(r => r.Band == band)))
             .Append(Count("unknown", rows.Where(r => r.Band is null)))
             .ToList();
-        return new EditionDashboardResult(new EditionDashboard(edition.Code, edition.Title, edition.Status, shown, byRegion, byBand), null);
+        var dashboard = new EditionDashboard(edition.Code, edition.Title, edition.Status, shown, byRegion, byBand)
+        {
+            CarriedBands = rows.Count(r => r.BandYear is not null),
+        };
+        return new EditionDashboardResult(dashboard, null);
     }
 
     private static DashboardStatus Status(ResponseStatus status) => status switch

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using SmartCitiesStudy.Application.Features.Cities;
 using SmartCitiesStudy.Application.Features.Dashboard;
 using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Web.Features.Cities;
@@ -15,6 +17,9 @@ public sealed partial class EditionDashboardPage
     private Region? _region;
     private PopulationBand? _band;
     private bool _invitedOnly;
+    private bool _confirming;
+    private string? _message;
+    private Severity _messageSeverity = Severity.Success;
 
     /// <summary>The edition's code, from the address.</summary>
     [Parameter]
@@ -22,6 +27,9 @@ public sealed partial class EditionDashboardPage
 
     [Inject]
     private LoadEditionDashboard Load { get; set; } = default!;
+
+    [Inject]
+    private ConfirmCarriedPopulations ConfirmCarried { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -56,6 +64,24 @@ public sealed partial class EditionDashboardPage
     {
         var result = await Load.ExecuteAsync(Code, new DashboardFilter(_status, _region, _band, _invitedOnly), await AuthenticationState.StudyUserAsync());
         (_dashboard, _error) = (result.Dashboard, result.Error);
+    }
+
+    private async Task ConfirmCarriedAsync()
+    {
+        _confirming = true;
+        try
+        {
+            var count = _dashboard?.CarriedBands ?? 0;
+            var result = await ConfirmCarried.ExecuteAsync(Code, await AuthenticationState.StudyUserAsync());
+            (_message, _messageSeverity) = result.Succeeded
+                ? (string.Format(System.Globalization.CultureInfo.CurrentCulture, L["Populations confirmed for {0} cities."], count), Severity.Success)
+                : (result.Error, Severity.Error);
+            await LoadAsync();
+        }
+        finally
+        {
+            _confirming = false;
+        }
     }
 
     private Task StatusAsync(DashboardStatus? value)
