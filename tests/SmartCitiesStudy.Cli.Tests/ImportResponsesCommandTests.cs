@@ -43,7 +43,7 @@ public sealed class ImportResponsesCommandTests
         var refused = await RunAsync(database.ConfigurationValues, "import", "responses", "--edition", "2017", "--file", file);
         Assert.Equal(1, refused.ExitCode);
         var lines = refused.Error.Trim().Split('\n');
-        Assert.Equal("error: Edition 2017 shows its figures as published in 2017; approved responses would replace them with computed figures. To do so, import with --replace-published (in the portal: “Replace the published figures”).", lines[0].Trim());
+        Assert.Equal("error: file: Edition 2017 shows its figures as published in 2017; approved responses would replace them with computed figures. To do so, import with --replace-published (in the portal: “Replace the published figures”).", lines[0].Trim());
         Assert.Equal("Nothing was stored.", lines[^1].Trim());
 
         var run = await RunAsync(database.ConfigurationValues, "import", "responses", "--edition", "2017", "--file", file, "--replace-published");
