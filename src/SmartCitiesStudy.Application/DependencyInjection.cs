@@ -4,6 +4,7 @@ using SmartCitiesStudy.Application.Features.Cities;
 using SmartCitiesStudy.Application.Features.Dashboard;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Exports;
+using SmartCitiesStudy.Application.Features.Facts;
 using SmartCitiesStudy.Application.Features.Imports;
 using SmartCitiesStudy.Application.Features.Indicators;
 using SmartCitiesStudy.Application.Features.Outbox;
@@ -30,6 +31,10 @@ public static class DependencyInjection
         services.AddSingleton<SubmitResponse>();
         services.AddSingleton<ListMyQuestionnaires>();
         services.AddSingleton<LoadPublishedStudy>();
+        services.AddSingleton<AttachOriginalPublication>();
+        services.AddSingleton<OriginalPublications>();
+        services.AddSingleton<LoadEditionFacts>();
+        services.AddSingleton<ChangeEditionFacts>();
         services.AddSingleton<ComputeIndicators>();
         services.AddSingleton<ComputeTrend>();
         services.AddSingleton<ExportApprovedResponses>();

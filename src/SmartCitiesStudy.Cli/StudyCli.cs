@@ -24,6 +24,7 @@ public static class StudyCli
             IndicatorCommands.Create(context),
             ImportCommands.Create(context),
             ReportCommands.Create(context),
+            EditionCommands.Create(context),
         };
 
         var parse = root.Parse(args);

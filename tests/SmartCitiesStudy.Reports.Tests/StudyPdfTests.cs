@@ -27,6 +27,21 @@ public sealed class StudyPdfTests(ReportFixture fixture)
 
         Assert.Contains("The study does not rank cities.", text, StringComparison.Ordinal);
         Assert.Contains(pages, p => p.Contains("Ruta N Capital", StringComparison.Ordinal));
+
+        // The edition's facts: who published it and how its data were really collected (not the portal's questionnaire).
+        Assert.Contains("Published by", text, StringComparison.Ordinal);
+        Assert.Contains("Committee of Digital and Knowledge-Based Cities of UCLG", text, StringComparison.Ordinal);
+        Assert.Contains("data collection form", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("online questionnaire", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("is a reconstruction", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_2012_study_says_its_questionnaire_is_a_reconstruction_and_who_published_it()
+    {
+        var text = PdfText.All(await fixture.PdfAsync(ReportRequest.Study("2012", "en")));
+        Assert.Contains("The questionnaire below is a reconstruction", text, StringComparison.Ordinal);
+        Assert.Contains("Committee of Digital and Knowledge-Based Cities of UCLG", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,6 +49,9 @@ public interface IStudyDbContext : IAsyncDisposable, IDisposable
     /// <summary>What the publications of editions run before the portal state (ADR 0013).</summary>
     DbSet<PublishedRecord> PublishedRecords { get; }
 
+    /// <summary>Facts of an edition (publishing body, collection period, publication date, methodology).</summary>
+    DbSet<EditionFacts> EditionFacts { get; }
+
     /// <summary>For the few operations that need an explicit transaction (imports that save in several steps).</summary>
     DatabaseFacade Database { get; }
 

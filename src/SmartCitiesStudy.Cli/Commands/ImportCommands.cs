@@ -8,7 +8,7 @@ namespace SmartCitiesStudy.Cli.Commands;
 
 /// <summary>
 /// <c>import cities --file F.csv [--edition CODE] [--dry-run]</c> and
-/// <c>import responses --edition CODE --file F.csv [--dry-run] [--replace]</c>.
+/// <c>import responses --edition CODE --file F.csv [--dry-run] [--replace] [--replace-published]</c>.
 /// </summary>
 internal static class ImportCommands
 {
@@ -49,7 +49,8 @@ internal static class ImportCommands
         var edition = new Option<string>("--edition") { Description = "Edition the responses are for, e.g. 2026 (draft, open or closed; not published).", Required = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check the file and say what would happen; store nothing." };
         var replace = new Option<bool>("--replace") { Description = "Replace the answers and status of responses that already exist (otherwise they are refused)." };
-        var responses = new Command("responses", "Import existing responses from a CSV file, all or nothing; every problem is listed with its row and column.") { edition, file, dryRun, replace };
+        var replacePublished = new Option<bool>("--replace-published") { Description = "For an edition shown as published (2012, 2017, 2019): let its approved responses replace the published figures with computed ones (audited)." };
+        var responses = new Command("responses", "Import existing responses from a CSV file, all or nothing; every problem is listed with its row and column.") { edition, file, dryRun, replace, replacePublished };
         responses.SetAction((parse, cancellationToken) => context.RunAsync(
             async (services, ct) =>
             {
@@ -59,7 +60,7 @@ internal static class ImportCommands
                 }
 
                 var check = parse.GetValue(dryRun);
-                var result = await services.GetRequiredService<ImportResponses>().ExecuteAsync(content, parse.GetRequiredValue(edition), check, parse.GetValue(replace), StudyUser.System, ct);
+                var result = await services.GetRequiredService<ImportResponses>().ExecuteAsync(content, parse.GetRequiredValue(edition), check, parse.GetValue(replace), parse.GetValue(replacePublished), StudyUser.System, ct);
                 if (!result.Succeeded)
                 {
                     return await RefusedAsync(context, result.Problems);

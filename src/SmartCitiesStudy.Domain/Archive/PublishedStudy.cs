@@ -7,7 +7,9 @@ namespace SmartCitiesStudy.Domain.Archive;
 /// Cities carry no answers: the publication gives figures over all cities, never one city's answers.
 /// <see cref="PublishingBody"/> and <see cref="Methodology"/> are facts of the edition (who published it, how the
 /// data was collected); <see cref="QuestionnaireReconstructed"/> says the portal's questionnaire of the edition is
-/// a reconstruction, not the original form (ADR 0004).
+/// a reconstruction, not the original form (ADR 0004). <see cref="PublishingBody"/>, <see cref="Methodology"/>,
+/// <see cref="PublicationDate"/> and <see cref="CollectionPeriod"/> are shipped as the edition's facts
+/// (<c>EditionFacts</c>), which the secretariat may change.
 /// </summary>
 public sealed record PublishedStudy(
     string Edition,
@@ -19,7 +21,9 @@ public sealed record PublishedStudy(
     IReadOnlyList<PublishedGoodPractice> GoodPractices,
     string? PublishingBody = null,
     string? Methodology = null,
-    bool QuestionnaireReconstructed = false);
+    bool QuestionnaireReconstructed = false,
+    string? PublicationDate = null,
+    string? CollectionPeriod = null);
 
 /// <summary>A field (axis) of study as the publication names it.</summary>
 public sealed record PublishedField(string Code, string Title);

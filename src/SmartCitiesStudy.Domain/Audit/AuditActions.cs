@@ -5,6 +5,9 @@ public static class AuditActions
 {
     public const string EditionCreated = "edition.created";
     public const string EditionStatusChanged = "edition.status_changed";
+    public const string PublicationAttached = "edition.publication_attached";
+    public const string EditionFactsChanged = "edition.facts_changed";
+    public const string PublishedFiguresReplaced = "edition.published_figures_replaced";
     public const string QuestionnaireSaved = "questionnaire.saved";
     public const string ResponseStatusChanged = "response.status_changed";
     public const string AnswerChanged = "answer.changed";

@@ -2,11 +2,15 @@ using SmartCitiesStudy.Domain.Common;
 
 namespace SmartCitiesStudy.Domain.Reports;
 
-/// <summary>What a generated PDF is: the whole study of an edition, or one city's factsheet.</summary>
+/// <summary>
+/// What a stored PDF is: the whole study of an edition, one city's factsheet, or the original publication of the
+/// edition's study as the secretariat attached it (never generated, never regenerated).
+/// </summary>
 public enum ReportKind
 {
     Study = 1,
     Factsheet = 2,
+    Original = 3,
 }
 
 /// <summary>

@@ -48,6 +48,8 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options)
 
     public DbSet<PublishedRecord> PublishedRecords => Set<PublishedRecord>();
 
+    public DbSet<EditionFacts> EditionFacts => Set<EditionFacts>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -67,6 +67,42 @@ public sealed class ReferenceDataSeeder(StudyDbContext db, RoleManager<IdentityR
         added += await SeedLifecycleAuditAsync(cancellationToken);
         added += await SeedQuestionnairesAsync(cancellationToken);
         added += await SeedPublishedRecordsAsync(cancellationToken);
+        added += await SeedEditionFactsAsync(cancellationToken);
+        return added;
+    }
+
+    // The facts the shipped publications give (publishing body, dates, methodology), written again at every migrate so
+    // corrections reach existing installations, except where the secretariat has changed them.
+    private async Task<int> SeedEditionFactsAsync(CancellationToken cancellationToken)
+    {
+        var historical = HistoricalEditions.Select(h => h.Code).ToList();
+        var editions = await db.Editions.Where(e => historical.Contains(e.Code)).ToListAsync(cancellationToken);
+        var added = 0;
+        foreach (var edition in editions)
+        {
+            if (ShippedPublications.Read(edition.Code) is not { } json)
+            {
+                continue;
+            }
+
+            var study = PublishedStudyJson.Parse(json);
+            var facts = await db.EditionFacts.SingleOrDefaultAsync(f => f.EditionId == edition.Id, cancellationToken);
+            if (facts is null)
+            {
+                facts = new EditionFacts(edition.Id);
+                db.EditionFacts.Add(facts);
+                added++;
+            }
+
+            var shipped = facts.Ship(study.PublishingBody, study.CollectionPeriod, study.PublicationDate, study.Methodology);
+            if (facts.MarkQuestionnaireReconstructed(study.QuestionnaireReconstructed) || shipped)
+            {
+                // A new edition version: cached reader pages and stored study PDFs show the corrected facts.
+                db.Entry(edition).State = EntityState.Modified;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         return added;
     }
 

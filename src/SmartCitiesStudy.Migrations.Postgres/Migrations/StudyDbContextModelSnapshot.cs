@@ -591,6 +591,46 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                     b.ToTable("editions", (string)null);
                 });
 
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Editions.EditionFacts", b =>
+                {
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("edition_id");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("CollectionPeriod")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("collection_period");
+
+                    b.Property<string>("Methodology")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("methodology");
+
+                    b.Property<string>("PublicationDate")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("publication_date");
+
+                    b.Property<string>("PublishingBody")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("publishing_body");
+
+                    b.Property<bool>("QuestionnaireReconstructed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("questionnaire_reconstructed");
+
+                    b.HasKey("EditionId")
+                        .HasName("pk_edition_facts");
+
+                    b.ToTable("edition_facts", (string)null);
+                });
+
             modelBuilder.Entity("SmartCitiesStudy.Domain.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1182,6 +1222,16 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_city_populations_editions_edition_id");
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Editions.EditionFacts", b =>
+                {
+                    b.HasOne("SmartCitiesStudy.Domain.Editions.Edition", null)
+                        .WithOne()
+                        .HasForeignKey("SmartCitiesStudy.Domain.Editions.EditionFacts", "EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_edition_facts_editions_edition_id");
                 });
 
             modelBuilder.Entity("SmartCitiesStudy.Domain.People.Invitation", b =>

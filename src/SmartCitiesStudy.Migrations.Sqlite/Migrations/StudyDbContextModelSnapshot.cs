@@ -570,6 +570,46 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                     b.ToTable("editions", (string)null);
                 });
 
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Editions.EditionFacts", b =>
+                {
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("edition_id");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("CollectionPeriod")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("collection_period");
+
+                    b.Property<string>("Methodology")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("methodology");
+
+                    b.Property<string>("PublicationDate")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("publication_date");
+
+                    b.Property<string>("PublishingBody")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("publishing_body");
+
+                    b.Property<bool>("QuestionnaireReconstructed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("questionnaire_reconstructed");
+
+                    b.HasKey("EditionId")
+                        .HasName("pk_edition_facts");
+
+                    b.ToTable("edition_facts", (string)null);
+                });
+
             modelBuilder.Entity("SmartCitiesStudy.Domain.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1149,6 +1189,16 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_city_populations_editions_edition_id");
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Editions.EditionFacts", b =>
+                {
+                    b.HasOne("SmartCitiesStudy.Domain.Editions.Edition", null)
+                        .WithOne()
+                        .HasForeignKey("SmartCitiesStudy.Domain.Editions.EditionFacts", "EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_edition_facts_editions_edition_id");
                 });
 
             modelBuilder.Entity("SmartCitiesStudy.Domain.People.Invitation", b =>

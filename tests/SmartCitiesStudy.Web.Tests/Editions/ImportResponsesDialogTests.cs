@@ -42,7 +42,7 @@ public sealed class ImportResponsesDialogTests : BunitContext
         Services.AddSingleton(application.GetRequiredService<ImportResponses>()); // before anything renders
         Render<MudPopoverProvider>();
         var dialogs = Render<MudDialogProvider>();
-        var summary = new EditionSummary(0, "2017", "Smart Cities Study 2017", "ECONOMY", 2017, EditionStatus.Closed, null, 0, 1);
+        var summary = new EditionSummary(0, "2017", "Smart Cities Study 2017", "ECONOMY", 2017, EditionStatus.Closed, null, 0, 1, PublishedRespondents: 20);
         var parameters = new DialogParameters<ImportResponsesDialog> { { d => d.Edition, summary }, { d => d.User, Secretariat } };
         await dialogs.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<ImportResponsesDialog>("Import responses into 2017", parameters));
 
@@ -50,7 +50,11 @@ public sealed class ImportResponsesDialogTests : BunitContext
         dialogs.WaitForAssertion(() => Assert.Contains("row 2, column ss_strategy: 'maybe' is not yes or no.", dialogs.Markup, StringComparison.Ordinal));
         Assert.True(ImportButton(dialogs).HasAttribute("disabled"));
 
+        // 2017 shows its figures as published: approved responses replace them only when the secretariat says so.
         dialogs.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("city,country,region,population,status,ss_strategy\nBilbao,Spain,Europe,345100,approved,yes\n", "good.csv"));
+        dialogs.WaitForAssertion(() => Assert.Contains("Edition 2017 shows its figures as published in 2017", dialogs.Markup, StringComparison.Ordinal));
+        Assert.True(ImportButton(dialogs).HasAttribute("disabled"));
+        dialogs.Find("#replace-published input[type=checkbox], input#replace-published").Change(true);
         dialogs.WaitForAssertion(() => Assert.Contains("The file is valid. Import it?", dialogs.Markup, StringComparison.Ordinal));
         Assert.Contains("1 new cities, 1 responses created, 0 replaced, 1 answers, 1 population(s).", dialogs.Markup, StringComparison.Ordinal);
         await using (var db = database.CreateContext())

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SmartCitiesStudy.Application.Features.Archive;
+using SmartCitiesStudy.Application.Security;
 using SmartCitiesStudy.Testing;
 using SmartCitiesStudy.Web.Tests.Infrastructure;
 
@@ -44,6 +47,9 @@ public sealed class PublishedEditionsTests : IAsyncLifetime
         Assert.Equal(
             [("2019", 24, "published"), ("2017", 20, "published"), ("2012", 28, "published")],
             editions.RootElement.EnumerateArray().Select(e => (e.GetProperty("code").GetString(), e.GetProperty("respondents").GetInt32(), e.GetProperty("source").GetString())));
+        Assert.Equal(
+            [true, false, true],
+            editions.RootElement.EnumerateArray().Select(e => e.GetProperty("questionnaire").GetProperty("reconstructed").GetBoolean()));
 
         using var indicators = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/editions/2017/indicators", UriKind.Relative), ct));
         Assert.Equal("published", indicators.RootElement.GetProperty("source").GetString());
@@ -66,8 +72,8 @@ public sealed class PublishedEditionsTests : IAsyncLifetime
     [InlineData("/editions/2017/indicators", new[] { "75% of the participating cities — 15 out of 20 —", "Every figure as published in 2017", "27%" })]
     [InlineData("/editions/2017/good-practices", new[] { "24 of 24 good practices", "Ruta N Capital", "QuitoTeConecta" })]
     [InlineData("/good-practices/2017-medellin-ruta-n-capital", new[] { "Ruta N Capital", "Medellín (Colombia)", "www.rutanmedellin.org", "As published in 2017" })]
-    [InlineData("/editions/2012", new[] { "28 cities took part in this edition.", "As published in 2012", "Published by: Committee of Digital and Knowledge-Based Cities of UCLG.", "is a reconstruction" })]
-    [InlineData("/editions/2019", new[] { "24 cities took part in this edition.", "As published in 2019", "Published by: Community of Practice on Digital Cities of UCLG.", "is a reconstruction" })]
+    [InlineData("/editions/2012", new[] { "28 cities took part in this edition.", "As published in 2012", "Published by: Committee of Digital and Knowledge-Based Cities of UCLG.", "is a reconstruction", "How the data were collected is not recorded in the portal." })]
+    [InlineData("/editions/2019", new[] { "24 cities took part in this edition.", "As published in 2019", "Published by: Community of Practice on Digital Cities of UCLG.", "is a reconstruction", "Publication date", "Early 2020", "most of them members of the Community of Practice" })]
     public async Task Reader_pages_show_the_published_record_and_never_demo_data(string path, string[] expected)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -82,5 +88,35 @@ public sealed class PublishedEditionsTests : IAsyncLifetime
 
         Assert.DoesNotContain("Demo data", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("/cities/", html, StringComparison.Ordinal); // a city as published has no page of answers
+    }
+
+    [Fact]
+    public async Task An_attached_original_publication_is_offered_and_served_as_a_pdf_with_an_etag()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var pdf = "%PDF-1.4\n% original\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray();
+        var attached = await App.Services.GetRequiredService<AttachOriginalPublication>().ExecuteAsync("2017", "es", pdf, StudyUser.System, ct);
+        Assert.True(attached.Succeeded, attached.Error);
+
+        using var client = App.CreateBrowserClient();
+        var page = await client.GetStringAsync(new Uri("/editions/2017", UriKind.Relative), ct);
+        Assert.Contains("href=\"/editions/2017/original.pdf?lang=es\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("original.pdf?lang=en", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/editions/2017/report.pdf?lang=en\"", page, StringComparison.Ordinal); // the generated study too
+
+        using var response = await client.GetAsync(new Uri("/editions/2017/original.pdf?lang=es", UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(pdf, await response.Content.ReadAsByteArrayAsync(ct));
+        Assert.Contains("smart-cities-study-2017-original-es.pdf", response.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
+        var etag = response.Headers.ETag!;
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/editions/2017/original.pdf?lang=es");
+        again.Headers.IfNoneMatch.Add(etag);
+        using var notModified = await client.SendAsync(again, ct);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+
+        using var english = await client.GetAsync(new Uri("/editions/2017/original.pdf?lang=en", UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.NotFound, english.StatusCode);
     }
 }

@@ -110,6 +110,8 @@ public static class AuthorizationMatrix
         Get("/editions/{code}/report.pdf", "/editions/2017/report.pdf", Everyone),
         Get("/editions/{code}/report.pdf", "/editions/2026/report.pdf", ReviewersSeeUnpublished),
         Get("/editions/{code}/cities/{slug}/factsheet.pdf", "/editions/2017/cities/bilbao/factsheet.pdf", Everyone),
+        // No original publication is attached in this database (OriginalPublicationTests serve one to everyone).
+        Get("/editions/{code}/original.pdf", "/editions/2017/original.pdf?lang=en", NobodyFinds),
         // Bilbao's 2026 response is a draft: a factsheet exists only for a city whose response is approved.
         Get("/editions/{code}/cities/{slug}/factsheet.pdf", "/editions/2026/cities/bilbao/factsheet.pdf", NobodyFinds),
     ];

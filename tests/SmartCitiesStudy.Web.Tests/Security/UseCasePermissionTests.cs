@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SmartCitiesStudy.Application.Features.Archive;
 using SmartCitiesStudy.Application.Features.Cities;
 using SmartCitiesStudy.Application.Features.Dashboard;
 using SmartCitiesStudy.Application.Features.Editions;
@@ -78,6 +79,8 @@ public sealed class UseCasePermissionTests(StudyWebApp app) : IClassFixture<Stud
         { "PreviewPublication 2026", ReviewerEmail },
         { "ResponseAuditTrail of Bilbao's response", PortoOfficer },
         { "ResponseAuditTrail of 2026", BilbaoOfficer },
+        { "AttachOriginalPublication 2017", BilbaoOfficer },
+        { "AttachOriginalPublication 2017", ReviewerEmail },
     };
 
     public async ValueTask InitializeAsync()
@@ -144,6 +147,7 @@ public sealed class UseCasePermissionTests(StudyWebApp app) : IClassFixture<Stud
             "PreviewPublication 2026" => await Get<PreviewPublication>().ExecuteAsync("2026", user, ct) is null,
             "ResponseAuditTrail of Bilbao's response" => (await Get<ResponseAuditTrail>().ExecuteAsync(user, _bilbao2026, ct)).Count == 0,
             "ResponseAuditTrail of 2026" => (await Get<ResponseAuditTrail>().ForEditionAsync(user, "2026", ct)).Count == 0,
+            "AttachOriginalPublication 2017" => Forbidden(await Get<AttachOriginalPublication>().ExecuteAsync("2017", "en", "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n"u8.ToArray(), user, ct)),
             _ => throw new ArgumentOutOfRangeException(nameof(useCase), useCase, "No probe for this use case."),
         };
     }

@@ -24,13 +24,19 @@ namespace SmartCitiesStudy.Application.Features.Imports;
 /// it is refused (unpublish it first). All or nothing: every problem is listed as "row R, column C: reason" and nothing
 /// is stored unless the whole file is right. Answers go to the answer history as <see cref="AnswerChangeSource.Import"/>,
 /// with one <see cref="AuditActions.AnswersImported"/> audit entry per response.
+/// An edition shown as its publication states it (ADR 0013: a published record, no approved response) is refused unless
+/// <c>replacePublished</c> is set: approved responses make its figures computed ones, which replace the published
+/// ones for readers; the switch is audited (<see cref="AuditActions.PublishedFiguresReplaced"/>).
 /// </summary>
 public sealed class ImportResponses(IStudyDbContextFactory dbFactory, LoadQuestionnaire loadQuestionnaire, TimeProvider clock)
 {
     public const long MaxFileBytes = 5 * 1024 * 1024;
     private const string AuditReason = "CSV import of responses";
 
-    public async Task<ImportResponsesResult> ExecuteAsync(byte[] content, string editionCode, bool dryRun, bool replace, StudyUser user, CancellationToken cancellationToken = default)
+    public Task<ImportResponsesResult> ExecuteAsync(byte[] content, string editionCode, bool dryRun, bool replace, StudyUser user, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(content, editionCode, dryRun, replace, replacePublished: false, user, cancellationToken);
+
+    public async Task<ImportResponsesResult> ExecuteAsync(byte[] content, string editionCode, bool dryRun, bool replace, bool replacePublished, StudyUser user, CancellationToken cancellationToken = default)
     {
         if (!user.IsSecretariat)
         {
@@ -59,6 +65,8 @@ public sealed class ImportResponses(IStudyDbContextFactory dbFactory, LoadQuesti
             return ImportResponsesResult.Refused(new CsvProblem(null, null, $"Edition {edition.Code} is published: its figures are public. Unpublish it (back to closed) before importing responses."));
         }
 
+        var showsPublished = await db.PublishedRecords.AnyAsync(r => r.EditionId == edition.Id, cancellationToken)
+            && !await db.Responses.AnyAsync(r => r.EditionId == edition.Id && r.Status == ResponseStatus.Approved, cancellationToken);
         var questionnaire = await loadQuestionnaire.ExecuteAsync(edition.Code, cancellationToken: cancellationToken);
         if (questionnaire is null)
         {
@@ -98,6 +106,12 @@ public sealed class ImportResponses(IStudyDbContextFactory dbFactory, LoadQuesti
             return new ImportResponsesResult(false, 0, 0, 0, 0, 0, problems);
         }
 
+        // Checked once the file is right, so a wrong file lists its own problems first.
+        if (showsPublished && !replacePublished)
+        {
+            return ImportResponsesResult.Refused(new CsvProblem(null, null, $"Edition {edition.Code} shows its figures as published in {edition.Year}; approved responses would replace them with computed figures. To do so, import with --replace-published (in the portal: “Replace the published figures”)."));
+        }
+
         var populationChanges = planned.Count(p => p.Row.Population is { } population && (p.City is null || populations.GetValueOrDefault(p.City.Id)?.Population != population));
         var counts = new ImportResponsesResult(
             false,
@@ -114,7 +128,8 @@ public sealed class ImportResponses(IStudyDbContextFactory dbFactory, LoadQuesti
 
         try
         {
-            await StoreAsync(db, edition, questionnaire.VersionNumber, planned, populations, user, cancellationToken);
+            var replacesPublished = showsPublished && planned.Any(p => p.Row.Status == ResponseStatus.Approved);
+            await StoreAsync(db, edition, questionnaire.VersionNumber, planned, populations, user, replacesPublished, cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -125,9 +140,16 @@ public sealed class ImportResponses(IStudyDbContextFactory dbFactory, LoadQuesti
     }
 
     private async Task StoreAsync(
-        IStudyDbContext db, Edition edition, int questionnaireVersion, IReadOnlyList<ResponseImportPlan> planned, Dictionary<int, CityPopulation> populations, StudyUser user, CancellationToken cancellationToken)
+        IStudyDbContext db, Edition edition, int questionnaireVersion, IReadOnlyList<ResponseImportPlan> planned, Dictionary<int, CityPopulation> populations, StudyUser user, bool replacesPublished, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        if (replacesPublished)
+        {
+            var approved = planned.Count(p => p.Row.Status == ResponseStatus.Approved);
+            db.Record(now, user, AuditActions.PublishedFiguresReplaced, "edition", edition.Code, edition.Id,
+                before: $"figures as published in {edition.Year}", after: $"figures computed from the approved responses ({approved} approved in the import)", reason: AuditReason);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // New cities first: the populations and responses need their ids.

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Application.Abstractions;
 using SmartCitiesStudy.Application.Features.Editions;
+using SmartCitiesStudy.Application.Features.Facts;
 using SmartCitiesStudy.Application.Features.Indicators;
 using SmartCitiesStudy.Application.Features.Publication;
 using SmartCitiesStudy.Application.Features.Questionnaires;
@@ -19,6 +20,7 @@ public sealed class BuildStudyReport(
     ComputeIndicators computeIndicators,
     ListParticipants listParticipants,
     ListGoodPractices listGoodPractices,
+    LoadEditionFacts loadFacts,
     TimeProvider clock)
 {
     /// <returns>Null when the edition does not exist or has no questionnaire.</returns>
@@ -34,7 +36,8 @@ public sealed class BuildStudyReport(
 
         var participants = await listParticipants.ExecuteAsync(editionCode, cancellationToken);
         var practices = await listGoodPractices.ExecuteAsync(editionCode, cancellationToken);
-        return new StudyReportModel(edition, language, snapshot.Definition, indicators, participants, practices, clock.GetUtcNow());
+        var facts = await loadFacts.ExecuteAsync(editionCode, cancellationToken);
+        return new StudyReportModel(edition, language, snapshot.Definition, indicators, participants, practices, clock.GetUtcNow(), facts);
     }
 
     /// <returns>

@@ -1,4 +1,5 @@
 using SmartCitiesStudy.Application.Features.Editions;
+using SmartCitiesStudy.Application.Features.Facts;
 using SmartCitiesStudy.Application.Features.Publication;
 using SmartCitiesStudy.Domain.Indicators;
 using SmartCitiesStudy.Domain.Questionnaires;
@@ -7,7 +8,8 @@ namespace SmartCitiesStudy.Application.Features.Reports;
 
 /// <summary>
 /// Everything the study PDF shows, in one language. Numbers come only from <see cref="Indicators"/> (the indicators
-/// engine), structure and labels from <see cref="Questionnaire"/> (its sections are the study's fields).
+/// engine), structure and labels from <see cref="Questionnaire"/> (its sections are the study's fields); the
+/// edition's facts (publisher, dates, methodology, reconstructed questionnaire) from <see cref="Facts"/>.
 /// </summary>
 public sealed record StudyReportModel(
     EditionSummary Edition,
@@ -16,7 +18,8 @@ public sealed record StudyReportModel(
     IndicatorDocument Indicators,
     IReadOnlyList<Participant> Participants,
     IReadOnlyList<GoodPractice> GoodPractices,
-    DateTimeOffset GeneratedAt)
+    DateTimeOffset GeneratedAt,
+    EditionFactsView? Facts = null)
 {
     public Indicator? IndicatorOf(string questionCode) => Indicators.Indicators.FirstOrDefault(i => i.Id == questionCode);
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Exports;
+using SmartCitiesStudy.Application.Features.Facts;
 using SmartCitiesStudy.Application.Features.Indicators;
 using SmartCitiesStudy.Domain.Indicators;
 using SmartCitiesStudy.Web.Hosting.HttpCaching;
@@ -19,14 +20,16 @@ public static class EditionsApi
     {
         var api = endpoints.MapGroup("/api/v1/editions").AllowAnonymous().AsPublicRead();
 
-        api.MapGet("/", async (ClaimsPrincipal user, ListEditions list, CancellationToken cancellationToken) =>
+        api.MapGet("/", async (ClaimsPrincipal user, ListEditions list, LoadEditionFacts facts, CancellationToken cancellationToken) =>
         {
             var editions = await list.ExecuteAsync(publishedOnly: !EditionReaders.SeesUnpublished(user), cancellationToken);
-            return Results.Json(editions.Select(e => new EditionItem(e.Code, e.Title, e.Theme, e.Year, e.Status.ToString().ToLowerInvariant(), e.Respondents, e.FiguresSource.Code())));
+            var reconstructed = await facts.ReconstructedQuestionnairesAsync(cancellationToken);
+            return Results.Json(editions.Select(e => new EditionItem(
+                e.Code, e.Title, e.Theme, e.Year, e.Status.ToString().ToLowerInvariant(), e.Respondents, e.FiguresSource.Code(), new EditionQuestionnaire(reconstructed.Contains(e.Code)))));
         })
         .WithName("ListEditions")
         .WithSummary("The editions of the study")
-        .WithDescription("Published editions for everyone (newest first); signed-in secretariat and reviewers also see the others. `respondents` is the number of approved responses, or for an edition run before the portal the participating cities its publication gives (`source`: `responses` or `published`).")
+        .WithDescription("Published editions for everyone (newest first); signed-in secretariat and reviewers also see the others. `respondents` is the number of approved responses, or for an edition run before the portal the participating cities its publication gives (`source`: `responses` or `published`). `questionnaire.reconstructed` is true when the questionnaire the portal shows for the edition is a reconstruction, not the original form (2012, 2019).")
         .Produces<EditionItem[]>();
 
         api.MapGet("/{code}/indicators", async (string code, ClaimsPrincipal user, ListEditions list, ComputeIndicators compute, CancellationToken cancellationToken) =>
@@ -110,5 +113,8 @@ public static class EditionsApi
     /// An edition in the list: <c>respondents</c> is its number of approved responses, or the participating cities
     /// its publication gives when <c>source</c> is <c>published</c> (ADR 0013).
     /// </summary>
-    internal sealed record EditionItem(string Code, string Title, string Theme, int Year, string Status, int Respondents, string Source);
+    internal sealed record EditionItem(string Code, string Title, string Theme, int Year, string Status, int Respondents, string Source, EditionQuestionnaire Questionnaire);
+
+    /// <summary>About the edition's questionnaire: <c>reconstructed</c> when it is not the original form (ADR 0004).</summary>
+    internal sealed record EditionQuestionnaire(bool Reconstructed);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using SmartCitiesStudy.Application.Features.Archive;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Reports;
 using SmartCitiesStudy.Domain.Editions;
@@ -13,6 +14,7 @@ public sealed partial class EditionsPage
 {
     private IReadOnlyList<EditionSummary>? _editions;
     private Dictionary<string, ReportState> _pdfStates = [];
+    private Dictionary<string, IReadOnlyList<string>> _originals = [];
 
     [Inject]
     private ListEditions ListEditions { get; set; } = default!;
@@ -22,6 +24,9 @@ public sealed partial class EditionsPage
 
     [Inject]
     private ReportService Reports { get; set; } = default!;
+
+    [Inject]
+    private OriginalPublications Originals { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -46,6 +51,36 @@ public sealed partial class EditionsPage
         }
 
         _pdfStates = states;
+
+        var originals = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var edition in _editions)
+        {
+            originals[edition.Code] = await Originals.LanguagesAsync(edition.Code);
+        }
+
+        _originals = originals;
+    }
+
+    private async Task EditFactsAsync(EditionSummary edition)
+    {
+        var parameters = new DialogParameters<EditionFactsDialog> { { d => d.Edition, edition }, { d => d.User, await AuthenticationState.StudyUserAsync() } };
+        var dialog = await Dialogs.ShowAsync<EditionFactsDialog>(
+            string.Format(CultureInfo.CurrentCulture, L["Facts of edition {0}"], edition.Code), parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add(string.Format(CultureInfo.CurrentCulture, L["Edition {0}: done."], edition.Code), Severity.Success);
+        }
+    }
+
+    private async Task AttachPublicationAsync(EditionSummary edition)
+    {
+        var parameters = new DialogParameters<AttachPublicationDialog> { { d => d.Edition, edition }, { d => d.User, await AuthenticationState.StudyUserAsync() } };
+        var dialog = await Dialogs.ShowAsync<AttachPublicationDialog>(
+            string.Format(CultureInfo.CurrentCulture, L["Original publication of {0}"], edition.Code), parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: true })
+        {
+            await LoadAsync();
+        }
     }
 
     private async Task ChangeAsync(EditionSummary edition, EditionAction action)

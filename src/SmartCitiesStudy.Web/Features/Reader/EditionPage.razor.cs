@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using SmartCitiesStudy.Application.Features.Archive;
 using SmartCitiesStudy.Application.Features.Editions;
+using SmartCitiesStudy.Application.Features.Facts;
 using SmartCitiesStudy.Application.Features.Publication;
 using SmartCitiesStudy.Application.Features.Questionnaires;
 using SmartCitiesStudy.Domain.Archive;
@@ -30,6 +31,12 @@ public sealed partial class EditionPage : ReaderPage
     [Inject]
     private LoadPublishedStudy LoadPublishedStudy { get; set; } = default!;
 
+    [Inject]
+    private LoadEditionFacts LoadEditionFacts { get; set; } = default!;
+
+    [Inject]
+    private OriginalPublications OriginalPublications { get; set; } = default!;
+
     [Parameter]
     public string Code { get; set; } = string.Empty;
 
@@ -38,6 +45,8 @@ public sealed partial class EditionPage : ReaderPage
     private IReadOnlyList<Section> _sections = [];
     private IReadOnlyList<Participant> _cities = [];
     private PublishedStudy? _published;
+    private IReadOnlyList<string> _originals = [];
+    private EditionFactsView? _facts;
 
     protected override async Task OnInitializedAsync()
     {
@@ -54,6 +63,8 @@ public sealed partial class EditionPage : ReaderPage
         _sections = snapshot.Definition.Sections;
         _cities = await ListParticipants.ExecuteAsync(Code);
         _published = await LoadPublishedStudy.ExecuteAsync(Code);
+        _originals = await OriginalPublications.LanguagesAsync(Code);
+        _facts = await LoadEditionFacts.ExecuteAsync(Code);
     }
 
     /// <summary>

@@ -2,9 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Exports;
+using SmartCitiesStudy.Application.Features.Imports;
 using SmartCitiesStudy.Application.Features.Indicators;
 using SmartCitiesStudy.Application.Features.Publication;
 using SmartCitiesStudy.Application.Features.Reports;
+using SmartCitiesStudy.Application.Tests.Features.Cities;
+using SmartCitiesStudy.Domain.Audit;
 using SmartCitiesStudy.Domain.Indicators;
 using SmartCitiesStudy.Infrastructure.Seeding;
 using SmartCitiesStudy.Testing;
@@ -119,5 +122,44 @@ public sealed class ArchivedEditionsTests
         var edition = (await services.GetRequiredService<ListEditions>().ExecuteAsync(publishedOnly: true, ct)).Single(e => e.Code == "2017");
         Assert.True(edition.HoldsDemoData);
         Assert.Equal(FiguresSource.Responses, edition.FiguresSource);
+    }
+
+    [Fact]
+    public async Task Importing_responses_into_an_archived_edition_replaces_its_published_figures_only_when_asked()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync();
+        await using var services = database.CreateServices(s => s.AddStudyApplication());
+        await using (var db = database.CreateContext())
+        {
+            var edition = await db.Editions.SingleAsync(e => e.Code == "2017", ct);
+            edition.Reopen("test: import real responses", DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var import = services.GetRequiredService<ImportResponses>();
+        var file = "city,country,region,population,status,ss_strategy\nBilbao,Spain,Europe,345100,approved,yes\nPorto,Portugal,Europe,,approved,no\n"u8.ToArray();
+        var refused = await import.ExecuteAsync(file, "2017", dryRun: false, replace: false, CityUser.Secretariat, ct);
+        Assert.False(refused.Stored);
+        Assert.StartsWith("Edition 2017 shows its figures as published in 2017;", Assert.Single(refused.Problems).Message, StringComparison.Ordinal);
+        Assert.Equal(FiguresSource.Published, (await services.GetRequiredService<ComputeIndicators>().ExecuteAsync("2017", ct))!.Source);
+
+        var stored = await import.ExecuteAsync(file, "2017", dryRun: false, replace: false, replacePublished: true, CityUser.Secretariat, ct);
+        Assert.True(stored.Stored, string.Join("\n", stored.Problems));
+        var document = await services.GetRequiredService<ComputeIndicators>().ExecuteAsync("2017", ct);
+        Assert.Equal((FiguresSource.Responses, 2), (document!.Source, document.Respondents));
+        await using (var db = database.CreateContext())
+        {
+            var entry = await db.AuditEntries.SingleAsync(a => a.Action == AuditActions.PublishedFiguresReplaced, ct);
+            Assert.Equal(("edition", "2017", "figures as published in 2017"), (entry.EntityType, entry.EntityId, entry.Before));
+        }
+
+        // Further imports go to an edition whose figures are already computed: no flag needed, no second entry.
+        var more = await import.ExecuteAsync("city,country,region,population,status,ss_strategy\nQuito,Ecuador,America,,approved,yes\n"u8.ToArray(), "2017", dryRun: false, replace: false, CityUser.Secretariat, ct);
+        Assert.True(more.Stored, string.Join("\n", more.Problems));
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.PublishedFiguresReplaced, ct));
+        }
     }
 }

@@ -77,7 +77,7 @@ public sealed class ImportFuzzTests
         {
             var file = mutator.Mutate(Responses);
             var before = await FingerprintAsync(database, ct);
-            var result = await import.ExecuteAsync(file, "2017", dryRun: false, replace: true, CityUser.Secretariat, ct);
+            var result = await import.ExecuteAsync(file, "2017", dryRun: false, replace: true, replacePublished: true, CityUser.Secretariat, ct);
             if (result.Stored)
             {
                 Assert.Empty(result.Problems);
@@ -111,7 +111,7 @@ public sealed class ImportFuzzTests
         };
         await using var database = await TestDatabase.CreateAsync();
         await using var services = database.CreateServices(s => s.AddStudyApplication());
-        var responses = await services.GetRequiredService<ImportResponses>().ExecuteAsync(file, "2017", dryRun: false, replace: false, CityUser.Secretariat, ct);
+        var responses = await services.GetRequiredService<ImportResponses>().ExecuteAsync(file, "2017", dryRun: false, replace: false, replacePublished: true, CityUser.Secretariat, ct);
         var cities = await services.GetRequiredService<ImportCities>().ExecuteAsync(file, null, dryRun: false, CityUser.Secretariat, ct);
         foreach (var problems in new[] { responses.Problems, cities.Problems })
         {

@@ -53,7 +53,7 @@ public sealed class ImportResponsesTests
             + "Quito,Ecuador,America,2644100,Approved,no,,infrastructure,,,\r\n"
             + "Porto Alegre,Brazil,america,,draft,yes,no,,,12,\"Text, with a comma\"\r\n");
 
-        var dry = await import.ExecuteAsync(file, "2017", dryRun: true, replace: false, CityUser.Secretariat, ct);
+        var dry = await import.ExecuteAsync(file, "2017", dryRun: true, replace: false, replacePublished: true, CityUser.Secretariat, ct);
         Assert.True(dry.Succeeded, string.Join("\n", dry.Problems));
         Assert.False(dry.Stored);
         Assert.Equal((2, 3, 0, 11, 2), (dry.NewCities, dry.Created, dry.Replaced, dry.Answers, dry.Populations));
@@ -64,7 +64,7 @@ public sealed class ImportResponsesTests
             Assert.Equal(0, await db.CityPopulations.CountAsync(ct));
         }
 
-        var result = await import.ExecuteAsync(file, "2017", dryRun: false, replace: false, CityUser.Secretariat, ct);
+        var result = await import.ExecuteAsync(file, "2017", dryRun: false, replace: false, replacePublished: true, CityUser.Secretariat, ct);
         Assert.True(result.Stored, string.Join("\n", result.Problems));
         Assert.Equal((2, 3, 0, 11, 2), (result.NewCities, result.Created, result.Replaced, result.Answers, result.Populations));
 
@@ -127,7 +127,7 @@ public sealed class ImportResponsesTests
             Ourense,Spain
             """);
 
-        var result = await services.GetRequiredService<ImportResponses>().ExecuteAsync(file, "2017", dryRun: false, replace: false, CityUser.Secretariat, ct);
+        var result = await services.GetRequiredService<ImportResponses>().ExecuteAsync(file, "2017", dryRun: false, replace: false, replacePublished: true, CityUser.Secretariat, ct);
 
         Assert.False(result.Stored);
         Assert.Equal(
@@ -161,19 +161,19 @@ public sealed class ImportResponsesTests
         await using var _ = database;
         await using var __ = services;
         var import = services.GetRequiredService<ImportResponses>();
-        var first = await import.ExecuteAsync(Utf8(Header + "\nBilbao,Spain,Europe,345100,approved,yes,yes,,,,Bilbao Bizkaia\n"), "2017", dryRun: false, replace: false, CityUser.Secretariat, ct);
+        var first = await import.ExecuteAsync(Utf8(Header + "\nBilbao,Spain,Europe,345100,approved,yes,yes,,,,Bilbao Bizkaia\n"), "2017", dryRun: false, replace: false, replacePublished: true, CityUser.Secretariat, ct);
         Assert.True(first.Stored, string.Join("\n", first.Problems));
 
         var second = Utf8("city,country,region,population,status,ss_strategy\nBILBAO,Spain,Europe,345200,submitted,no\n");
-        var refused = await import.ExecuteAsync(second, "2017", dryRun: false, replace: false, CityUser.Secretariat, ct);
+        var refused = await import.ExecuteAsync(second, "2017", dryRun: false, replace: false, replacePublished: true, CityUser.Secretariat, ct);
         Assert.Equal(
             ["row 2, column city: Bilbao, Spain already has a response in edition 2017 (approved); import with \"replace\" to replace its answers."],
             refused.Problems.Select(p => p.ToString()));
 
-        var dry = await import.ExecuteAsync(second, "2017", dryRun: true, replace: true, CityUser.Secretariat, ct);
+        var dry = await import.ExecuteAsync(second, "2017", dryRun: true, replace: true, replacePublished: true, CityUser.Secretariat, ct);
         Assert.Equal((0, 0, 1, 1, 1, false), (dry.NewCities, dry.Created, dry.Replaced, dry.Answers, dry.Populations, dry.Stored));
 
-        var replaced = await import.ExecuteAsync(second, "2017", dryRun: false, replace: true, CityUser.Secretariat, ct);
+        var replaced = await import.ExecuteAsync(second, "2017", dryRun: false, replace: true, replacePublished: true, CityUser.Secretariat, ct);
         Assert.True(replaced.Stored, string.Join("\n", replaced.Problems));
 
         await using var db = database.CreateContext();
@@ -205,7 +205,7 @@ public sealed class ImportResponsesTests
         var import = services.GetRequiredService<ImportResponses>();
 
         async Task<string[]> Problems(byte[] file, string edition = "2017") =>
-            [.. (await import.ExecuteAsync(file, edition, dryRun: false, replace: false, CityUser.Secretariat, ct)).Problems.Select(p => p.ToString())];
+            [.. (await import.ExecuteAsync(file, edition, dryRun: false, replace: false, replacePublished: true, CityUser.Secretariat, ct)).Problems.Select(p => p.ToString())];
 
         Assert.Equal(
         [
@@ -235,7 +235,7 @@ public sealed class ImportResponsesTests
         Assert.StartsWith("row 2: The file is not UTF-8 text", Assert.Single(await Problems(latin1)), StringComparison.Ordinal);
         Assert.Equal(["file: The file is 5120 KiB; the limit is 5 MiB."], await Problems(new byte[ImportResponses.MaxFileBytes + 1]));
 
-        var reviewer = await import.ExecuteAsync(Utf8(Header + "\n"), "2017", dryRun: true, replace: false, CityUser.Reviewer, ct);
+        var reviewer = await import.ExecuteAsync(Utf8(Header + "\n"), "2017", dryRun: true, replace: false, replacePublished: true, CityUser.Reviewer, ct);
         Assert.Equal(["file: Only the secretariat can import responses."], reviewer.Problems.Select(p => p.ToString()));
     }
 
@@ -253,7 +253,7 @@ public sealed class ImportResponsesTests
         }
 
         var sample = await File.ReadAllBytesAsync(Path.Combine(directory!.FullName, "docs", "samples", "responses-2017.csv"), ct);
-        var result = await services.GetRequiredService<ImportResponses>().ExecuteAsync(sample, "2017", dryRun: true, replace: false, CityUser.Secretariat, ct);
+        var result = await services.GetRequiredService<ImportResponses>().ExecuteAsync(sample, "2017", dryRun: true, replace: false, replacePublished: true, CityUser.Secretariat, ct);
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         Assert.Equal((3, 3, 0, 3), (result.NewCities, result.Created, result.Replaced, result.Populations));
     }
