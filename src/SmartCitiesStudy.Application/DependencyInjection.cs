@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddSingleton<LoadPublishedStudy>();
         services.AddSingleton<ComputeIndicators>();
         services.AddSingleton<ComputeTrend>();
+        services.AddSingleton<ComputeFollowedFigures>();
         services.AddSingleton<ExportApprovedResponses>();
         services.AddSingleton<ListParticipants>();
         services.AddSingleton<ListGoodPractices>();

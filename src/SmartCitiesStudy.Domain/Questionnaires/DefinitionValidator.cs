@@ -297,7 +297,7 @@ public static partial class DefinitionValidator
 
         private void Indicator(string path, Question q, Question? group)
         {
-            if (q.Indicator is not { } indicator)
+            if (q.Indicator is not { IsOptedOut: false } indicator)
             {
                 return;
             }
