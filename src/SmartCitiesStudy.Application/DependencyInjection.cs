@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddSingleton<ChangeEditionFacts>();
         services.AddSingleton<ComputeIndicators>();
         services.AddSingleton<ComputeTrend>();
+        services.AddSingleton<ComputeFollowedFigures>();
         services.AddSingleton<ExportApprovedResponses>();
         services.AddSingleton<ListParticipants>();
         services.AddSingleton<ListGoodPractices>();

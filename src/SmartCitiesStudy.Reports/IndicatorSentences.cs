@@ -22,7 +22,7 @@ public static class IndicatorSentences
     public static string For(Indicator indicator, Question question, string language)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var label = question.Indicator?.Label ?? question.Title;
+        var label = question.Figure?.Label ?? question.Title;
         return For(indicator, label, language, question.Unit?.Get(language));
     }
 
@@ -34,36 +34,28 @@ public static class IndicatorSentences
         var text = ReportText.For(language);
         var culture = ReportLanguage.Culture(language);
         var completion = label.Get(language);
-        switch (indicator)
+        if (indicator.HasNoAnswers)
         {
-            case ShareIndicator { Denominator: 0 }:
-            case ChoiceIndicator { Denominator: 0 }:
-            case MeanIndicator { N: 0 }:
-                return text.NoAnswers;
-            case ChoiceIndicator { Denominator: null }:
-                return string.Format(culture, text.ChoiceSentencePublished, completion);
-            case MeanIndicator { N: null, Mean: { } printed }:
-                return string.Format(culture, text.MeanSentencePublished, WithUnit(printed, unit, language), completion);
-            case ShareIndicator share:
-                return string.Format(
-                    culture,
-                    share.Missing == 0 ? text.ShareOfParticipants : text.ShareOfAnswered,
-                    ReportLanguage.Percent(share.Percent, language),
-                    Count(share.Numerator, share.Denominator, language),
-                    completion);
-            case ChoiceIndicator choice:
-                return string.Format(culture, text.ChoiceSentence, choice.Denominator, completion);
-            case MeanIndicator mean:
-                return string.Format(
-                    culture,
-                    text.MeanSentence,
-                    WithUnit(mean.Mean!.Value, unit, language),
-                    completion,
-                    mean.N,
-                    WithUnit(mean.Median!.Value, unit, language));
-            default:
-                throw new ArgumentOutOfRangeException(nameof(indicator), indicator.GetType().Name, "Unknown indicator type.");
+            return text.NoAnswers;
         }
+
+        return indicator.Match(
+            share => string.Format(
+                culture,
+                share.Missing == 0 ? text.ShareOfParticipants : text.ShareOfAnswered,
+                ReportLanguage.Percent(share.Percent, language),
+                Count(share.Numerator, share.Denominator, language),
+                completion),
+            choice => choice.Denominator is null
+                ? string.Format(culture, text.ChoiceSentencePublished, completion)
+                : string.Format(culture, text.ChoiceSentence, choice.Denominator, completion),
+            mean => mean switch
+            {
+                { N: null, Mean: { } printed } => string.Format(culture, text.MeanSentencePublished, WithUnit(printed, unit, language), completion),
+                { Mean: { } average, Median: { } median } => string.Format(
+                    culture, text.MeanSentence, WithUnit(average, unit, language), completion, mean.N, WithUnit(median, unit, language)),
+                _ => text.NoAnswers,
+            });
     }
 
     /// <summary>"15 out of 20" (en), "15 de 20" (es), "15 sur 20" (fr).</summary>

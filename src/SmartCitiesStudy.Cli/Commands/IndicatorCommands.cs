@@ -45,25 +45,25 @@ internal static class IndicatorCommands
         var rows = new List<(string Label, string Figure)>();
         foreach (var indicator in document.Indicators)
         {
-            switch (indicator)
-            {
-                case ShareIndicator share:
+            indicator.Switch(
+                share =>
+                {
                     rows.Add((share.Id, XOfN(share.Numerator, share.Denominator, share.Percent) + Missing(share.Missing)));
                     rows.AddRange(share.ByRegion.Concat(share.ByPopulationBand).Select(g => ("  " + g.Group, XOfN(g.Numerator, g.Denominator, g.Percent))));
-                    break;
-                case ChoiceIndicator choice:
+                },
+                choice =>
+                {
                     rows.Add((choice.Id, choice.Denominator is { } answered ? $"{answered} answered" + Missing(choice.Missing) : "base not published"));
                     rows.AddRange(choice.Options.Select(o => ("  " + o.Code, XOfN(o.Numerator, choice.Denominator, o.Percent))));
-                    break;
-                case MeanIndicator mean:
-                    rows.Add((mean.Id, mean switch
-                    {
-                        { N: 0 } => "no answers" + Missing(mean.Missing),
-                        { N: null } => $"mean {Decimal(mean.Mean)} as published",
-                        _ => $"mean {Decimal(mean.Mean)}, median {Decimal(mean.Median)} over {mean.N}" + Missing(mean.Missing),
-                    }));
-                    break;
-            }
+                },
+                mean => rows.Add((mean.Id, mean switch
+                {
+                    { N: 0 } => "no answers" + Missing(mean.Missing),
+                    { N: null } => $"mean {Decimal(mean.Mean)} as published",
+                    { LowerQuartile: { } q1, UpperQuartile: { } q3 } =>
+                        $"mean {Decimal(mean.Mean)}, median {Decimal(mean.Median)}, quartiles {Decimal(q1)}–{Decimal(q3)} over {mean.N}" + Missing(mean.Missing),
+                    _ => $"mean {Decimal(mean.Mean)}, median {Decimal(mean.Median)} over {mean.N}" + Missing(mean.Missing),
+                })));
         }
 
         var width = rows.Count == 0 ? 0 : rows.Max(r => r.Label.Length);

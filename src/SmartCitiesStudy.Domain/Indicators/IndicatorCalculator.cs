@@ -12,7 +12,7 @@ namespace SmartCitiesStudy.Domain.Indicators;
 /// (parent yes and child answered), so a parent "no" counts as a "no";</item>
 /// <item>choice: denominator = responses with at least one option chosen; one entry per option in questionnaire
 /// order (then <c>other</c> when allowed), zero counts included;</item>
-/// <item>mean (number): n = responses with a value; mean and median over them.</item>
+/// <item>mean (number): n = responses with a value; mean, median and quartiles over them.</item>
 /// </list>
 /// Percentages, means and medians are rounded half away from zero to one decimal; a percentage is null when its
 /// denominator is 0. An answer that is invalid for its question (<see cref="QuestionnaireRules.ValidateValue"/>) or
@@ -28,7 +28,7 @@ public static class IndicatorCalculator
         var indicators = new List<Indicator>();
         foreach (var question in definition.Questions)
         {
-            Indicator? indicator = (question.Indicator?.Kind, question.Type) switch
+            Indicator? indicator = (question.Figure?.Kind, question.Type) switch
             {
                 (IndicatorKind.Share, QuestionType.YesNo) => Share(definition, question, effective),
                 (IndicatorKind.Choice, QuestionType.SingleChoice or QuestionType.MultipleChoice) => Choice(question, effective),
@@ -100,38 +100,46 @@ public static class IndicatorCalculator
         var numerator = outcomes.Count(o => o.Outcome is true);
         var denominator = outcomes.Count(o => o.Outcome is not null);
 
-        List<GroupShare> Groups<TKey>(Func<Counted, TKey?> key, IEnumerable<TKey> order, Func<TKey, string> name)
-            where TKey : struct =>
-        [
-            .. order
-                .Select(k => (Key: k, Members: outcomes.Where(o => Nullable.Equals(key(o.Response), k)).ToList()))
-                .Where(g => g.Members.Count > 0)
-                .Select(g =>
-                {
-                    var yes = g.Members.Count(o => o.Outcome is true);
-                    var answered = g.Members.Count(o => o.Outcome is not null);
-                    return new GroupShare(name(g.Key), yes, answered, Percent(yes, answered));
-                }),
-        ];
-
-        var regions = Enum.GetValues<Region>().OrderBy(r => r.ToString(), StringComparer.Ordinal);
         return new ShareIndicator(
             question.Code,
             numerator,
             denominator,
             Percent(numerator, denominator),
             responses.Count - denominator,
-            Groups<Region>(r => r.Region, regions, r => r.ToString()),
-            Groups<PopulationBand>(r => r.Band, PopulationBands.All, b => b.Code()));
+            ByRegion(outcomes, o => o.Response, o => o.Outcome is not null, o => o.Outcome is true),
+            ByBand(outcomes, o => o.Response, o => o.Outcome is not null, o => o.Outcome is true));
     }
+
+    private static readonly Region[] RegionOrder = [.. Enum.GetValues<Region>().OrderBy(r => r.ToString(), StringComparer.Ordinal)];
+
+    // Groups (regions, bands) in their public order, those without a respondent left out.
+    private static List<GroupShare> ByRegion<T>(List<T> items, Func<T, Counted> response, Func<T, bool> answered, Func<T, bool> counted) =>
+        Groups(items, i => response(i).Region, RegionOrder, r => r.ToString(), answered, counted);
+
+    private static List<GroupShare> ByBand<T>(List<T> items, Func<T, Counted> response, Func<T, bool> answered, Func<T, bool> counted) =>
+        Groups(items, i => response(i).Band, PopulationBands.All, b => b.Code(), answered, counted);
+
+    private static List<GroupShare> Groups<T, TKey>(
+        List<T> items, Func<T, TKey?> key, IEnumerable<TKey> order, Func<TKey, string> name, Func<T, bool> answered, Func<T, bool> counted)
+        where TKey : struct =>
+    [
+        .. order
+            .Select(k => (Key: k, Members: items.Where(i => Nullable.Equals(key(i), k)).ToList()))
+            .Where(g => g.Members.Count > 0)
+            .Select(g =>
+            {
+                var numerator = g.Members.Count(counted);
+                var denominator = g.Members.Count(answered);
+                return new GroupShare(name(g.Key), numerator, denominator, Percent(numerator, denominator));
+            }),
+    ];
 
     private static ChoiceIndicator Choice(Question question, List<Counted> responses)
     {
-        var chosen = responses
-            .Select(r => r.Answers.GetValueOrDefault(question.Code)?.Codes?.ToHashSet(StringComparer.Ordinal))
-            .Where(codes => codes is { Count: > 0 })
-            .Select(codes => codes!)
+        var answers = responses
+            .Select(r => (Response: r, Codes: r.Answers.GetValueOrDefault(question.Code)?.Codes?.ToHashSet(StringComparer.Ordinal) ?? []))
             .ToList();
+        var chosen = answers.Where(a => a.Codes.Count > 0).Select(a => a.Codes).ToList();
         var codes = question.Options.Select(o => o.Code).ToList();
         if (question.AllowOther)
         {
@@ -142,7 +150,11 @@ public static class IndicatorCalculator
         var options = codes.Select(code =>
         {
             var numerator = chosen.Count(c => c.Contains(code));
-            return new OptionShare(code, numerator, Percent(numerator, denominator));
+            return new OptionShare(code, numerator, Percent(numerator, denominator))
+            {
+                ByRegion = ByRegion(answers, a => a.Response, a => a.Codes.Count > 0, a => a.Codes.Contains(code)),
+                ByPopulationBand = ByBand(answers, a => a.Response, a => a.Codes.Count > 0, a => a.Codes.Contains(code)),
+            };
         }).ToList();
         return new ChoiceIndicator(question.Code, denominator, responses.Count - denominator, options);
     }
@@ -160,8 +172,23 @@ public static class IndicatorCalculator
             return new MeanIndicator(question.Code, 0, responses.Count, null, null);
         }
 
-        var median = n % 2 == 1 ? values[n / 2] : (values[(n / 2) - 1] + values[n / 2]) / 2;
-        return new MeanIndicator(question.Code, n, responses.Count - n, Round(values.Sum() / n), Round(median));
+        return new MeanIndicator(question.Code, n, responses.Count - n, Round(values.Sum() / n), Round(Quantile(values, 0.5m)))
+        {
+            LowerQuartile = Round(Quantile(values, 0.25m)),
+            UpperQuartile = Round(Quantile(values, 0.75m)),
+        };
+    }
+
+    /// <summary>
+    /// The <paramref name="q"/> quantile of sorted values, linear between the closest ranks (as PostgreSQL's
+    /// percentile_cont and a spreadsheet's QUARTILE.INC): the median of an even count is the mean of the middle two.
+    /// </summary>
+    public static decimal Quantile(IReadOnlyList<decimal> sorted, decimal q)
+    {
+        var position = q * (sorted.Count - 1);
+        var below = (int)Math.Floor(position);
+        var above = (int)Math.Ceiling(position);
+        return sorted[below] + ((sorted[above] - sorted[below]) * (position - below));
     }
 
     private sealed record Counted(Region Region, PopulationBand? Band, IReadOnlyDictionary<string, AnswerValue> Answers);

@@ -41,7 +41,14 @@ public sealed record Question
 
     public ShowCondition? ShowWhen { get; init; }
 
+    /// <summary>As written in the file: null (the default figure), a kind and label, or <see cref="IndicatorDefinition.OptedOut"/>.</summary>
     public IndicatorDefinition? Indicator { get; init; }
+
+    /// <summary>
+    /// The question of another edition this one means the same as, <c>"2017:open_data_portal"</c> (see
+    /// <see cref="SameAsLink"/>): figures of linked questions are followed across editions.
+    /// </summary>
+    public string? SameAs { get; init; }
 
     /// <summary>Groups: the fields of each item.</summary>
     public IReadOnlyList<Question> Questions { get; init; } = [];
@@ -66,6 +73,18 @@ public sealed record Question
     public int EffectiveDecimals => Decimals ?? 0;
 
     public int EffectiveMaxItems => MaxItems ?? DefaultMaxItems;
+
+    /// <summary>
+    /// The figure of a top-level question: its <see cref="Indicator"/> when given; otherwise, for yes/no, choice and
+    /// number questions, the default kind labelled with the question's title; null when opted out or for other types.
+    /// (Fields of a group never have one.)
+    /// </summary>
+    public IndicatorDefinition? Figure => Indicator switch
+    {
+        { IsOptedOut: true } => null,
+        { } given => given,
+        null => IndicatorDefinition.DefaultKind(Type) is { } kind ? new IndicatorDefinition(kind, Title) : null,
+    };
 
     public bool HasOption(string code) =>
         Options.Any(o => o.Code == code) || (AllowOther && code == OtherCode);

@@ -71,6 +71,7 @@ public static class QuestionnaireJson
         };
         options.Converters.Add(new JsonStringEnumConverter<QuestionType>(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.Converters.Add(new JsonStringEnumConverter<IndicatorKind>(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new IndicatorDefinitionConverter());
         options.MakeReadOnly();
         return options;
     }

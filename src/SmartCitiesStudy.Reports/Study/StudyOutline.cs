@@ -34,6 +34,6 @@ public static class StudyOutline
     public static IEnumerable<Section> Fields(QuestionnaireDefinition questionnaire)
     {
         ArgumentNullException.ThrowIfNull(questionnaire);
-        return questionnaire.Sections.Where(s => s.Questions.Any(q => q.Indicator is not null));
+        return questionnaire.Sections.Where(s => s.Questions.Any(q => q.Figure is not null));
     }
 }

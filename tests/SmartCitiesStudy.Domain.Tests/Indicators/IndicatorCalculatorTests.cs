@@ -29,7 +29,9 @@ public sealed class IndicatorCalculatorTests
                         [
                             new Question { Code = "ss_strategy", Type = QuestionType.YesNo, Title = T("Strategy?"), Indicator = new(IndicatorKind.Share, T("have one")) },
                             new Question { Code = "ss_formalised", Type = QuestionType.YesNo, Title = T("Formalised?"), ShowWhen = new("ss_strategy", "yes"), Indicator = new(IndicatorKind.Share, T("formalised")) },
-                            new Question { Code = "no_indicator", Type = QuestionType.YesNo, Title = T("Not counted") },
+                            new Question { Code = "no_indicator", Type = QuestionType.YesNo, Title = T("Not counted"), Indicator = IndicatorDefinition.OptedOut },
+                            new Question { Code = "by_default", Type = QuestionType.YesNo, Title = T("Counted by default") },
+                            new Question { Code = "free_text", Type = QuestionType.ShortText, Title = T("Never a figure") },
                             new Question
                             {
                                 Code = "investment_factors", Type = QuestionType.MultipleChoice, Title = T("Factors"), AllowOther = true,
@@ -65,12 +67,12 @@ public sealed class IndicatorCalculatorTests
         where T : Indicator => Assert.IsType<T>(document.Indicators.Single(i => i.Id == id));
 
     [Fact]
-    public void Indicators_come_in_questionnaire_order_and_only_for_questions_that_carry_one()
+    public void Every_yes_no_choice_and_number_question_has_a_figure_in_questionnaire_order_unless_opted_out()
     {
         var document = Compute();
         Assert.Equal("2017", document.Edition);
-        Assert.Equal(["ss_strategy", "ss_formalised", "investment_factors", "lead", "university_share_25_30"], document.Indicators.Select(i => i.Id));
-        Assert.Equal(["share", "share", "choice", "choice", "mean"], document.Indicators.Select(i => i.KindCode));
+        Assert.Equal(["ss_strategy", "ss_formalised", "by_default", "investment_factors", "lead", "university_share_25_30"], document.Indicators.Select(i => i.Id));
+        Assert.Equal(["share", "share", "share", "choice", "choice", "mean"], document.Indicators.Select(i => i.KindCode));
     }
 
     [Fact]
@@ -186,7 +188,36 @@ public sealed class IndicatorCalculatorTests
                 new OptionShare("geographic_position", 1, 33.3m),
                 new OptionShare("other", 1, 33.3m),
             ],
-            choice.Options);
+            WithoutGroups(choice));
+    }
+
+    private static IEnumerable<OptionShare> WithoutGroups(ChoiceIndicator choice) =>
+        choice.Options.Select(o => o with { ByRegion = null, ByPopulationBand = null });
+
+    [Fact]
+    public void Each_option_is_broken_down_by_region_and_band_among_the_cities_of_the_group_that_answered()
+    {
+        var document = Compute(
+            In(Region.Europe, PopulationBand.Under50K, ("investment_factors", AnswerValue.OfChoices(["qualified_human_capital"]))),
+            In(Region.Europe, PopulationBand.Under50K, ("investment_factors", AnswerValue.OfChoices(["geographic_position"]))),
+            In(Region.Europe, null),
+            In(Region.Africa, PopulationBand.Over1M, ("investment_factors", AnswerValue.OfChoices(["qualified_human_capital", "geographic_position"]))));
+        var option = Get<ChoiceIndicator>(document, "investment_factors").Options[0];
+
+        Assert.Equal((2, 66.7m), (option.Numerator, option.Percent));
+        Assert.Equal([new GroupShare("Africa", 1, 1, 100.0m), new GroupShare("Europe", 1, 2, 50.0m)], option.ByRegion);
+        Assert.Equal([new GroupShare("under-50k", 1, 2, 50.0m), new GroupShare("over-1m", 1, 1, 100.0m)], option.ByPopulationBand);
+    }
+
+    [Theory]
+    [InlineData(new[] { 10.0 }, 10.0, 10.0, 10.0)]
+    [InlineData(new[] { 1.0, 2.0, 3.0, 4.0 }, 1.8, 2.5, 3.3)] // 1.75 → 1.8, 3.25 → 3.3
+    [InlineData(new[] { 5.0, 1.0, 3.0, 2.0, 4.0 }, 2.0, 3.0, 4.0)]
+    public void Numbers_get_quartiles_linear_between_ranks(double[] values, double q1, double median, double q3)
+    {
+        var document = Compute([.. values.Select(v => R(("university_share_25_30", AnswerValue.OfNumber((decimal)v))))]);
+        var mean = Get<MeanIndicator>(document, "university_share_25_30");
+        Assert.Equal(((decimal)q1, (decimal)median, (decimal)q3), (mean.LowerQuartile!.Value, mean.Median!.Value, mean.UpperQuartile!.Value));
     }
 
     [Fact]
@@ -194,7 +225,7 @@ public sealed class IndicatorCalculatorTests
     {
         var document = Compute(R(("lead", AnswerValue.OfChoice("ict"))), R());
         var choice = Get<ChoiceIndicator>(document, "lead");
-        Assert.Equal([new OptionShare("mayor", 0, 0.0m), new OptionShare("ict", 1, 100.0m)], choice.Options);
+        Assert.Equal([new OptionShare("mayor", 0, 0.0m), new OptionShare("ict", 1, 100.0m)], WithoutGroups(choice));
         Assert.Equal((1, 1), (choice.Denominator, choice.Missing));
     }
 

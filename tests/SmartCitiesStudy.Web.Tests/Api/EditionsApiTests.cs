@@ -42,8 +42,8 @@ public sealed class EditionsApiTests(StudyWebApp app) : IClassFixture<StudyWebAp
         using var started = app.CreateClient(); // the app seeds the demo data when it starts; the CLI alone would not
         using var csv = new StringWriter();
         Assert.Equal(0, await StudyCli.RunAsync(["indicators", "--edition", "2017", "--format", "csv"], csv, TextWriter.Null, app.Database.ConfigurationValues));
-        Assert.StartsWith("indicator,kind,group_type,group,option,numerator,denominator,percent,missing,n,mean,median\r\nss_strategy,share,,,,15,20,75.0,0,,,\r\n", csv.ToString(), StringComparison.Ordinal);
-        Assert.Contains("investment_factors,choice,,,geographic_position,5,19,26.3,,,,", csv.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("indicator,kind,group_type,group,option,numerator,denominator,percent,missing,n,mean,median,lower_quartile,upper_quartile\r\nss_strategy,share,,,,15,20,75.0,0,,,,,\r\n", csv.ToString(), StringComparison.Ordinal);
+        Assert.Contains("investment_factors,choice,,,geographic_position,5,19,26.3,,,,,,", csv.ToString(), StringComparison.Ordinal);
 
         using var table = new StringWriter();
         Assert.Equal(0, await StudyCli.RunAsync(["indicators", "--edition", "2017", "--format", "table"], table, TextWriter.Null, app.Database.ConfigurationValues));
@@ -144,6 +144,33 @@ public sealed class EditionsApiTests(StudyWebApp app) : IClassFixture<StudyWebAp
     }
 
     [Fact]
+    public async Task Trends_and_factors_follow_figures_across_the_published_editions()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = app.CreateClient();
+        using var trendsJson = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/trends", UriKind.Relative), ct));
+        var trends = trendsJson.RootElement.EnumerateArray().ToList();
+        Assert.True(trends.Count >= 10, $"{trends.Count} trends");
+        Assert.All(trends, t =>
+        {
+            Assert.Equal(["id", "label", "editions"], t.EnumerateObject().Select(p => p.Name));
+            var editions = t.GetProperty("editions").EnumerateArray().ToList();
+            Assert.True(editions.Count >= 2);
+            Assert.All(editions, e => Assert.Equal(["edition", "numerator", "denominator", "percent"], e.EnumerateObject().Select(p => p.Name)));
+        });
+        var incubators = trends.Single(t => t.GetProperty("id").GetString() == "incubation_spaces"); // 2012 business_incubators, sameAs
+        Assert.Equal(["2012", "2017"], incubators.GetProperty("editions").EnumerateArray().Select(e => e.GetProperty("edition").GetString()));
+
+        using var factorsJson = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/factors", UriKind.Relative), ct));
+        var barriers = factorsJson.RootElement.GetProperty("barriers").EnumerateArray().ToList();
+        var facilitators = factorsJson.RootElement.GetProperty("facilitators").EnumerateArray().ToList();
+        Assert.True(barriers.Count + facilitators.Count >= 4, $"{barriers.Count} barriers, {facilitators.Count} facilitators");
+        Assert.All(barriers.Concat(facilitators), f => Assert.Equal(["concept", "label", "editions"], f.EnumerateObject().Select(p => p.Name)));
+        var legal = barriers.Single(b => b.GetProperty("concept").GetString() == "outdated_legal_framework");
+        Assert.Equal(["2012", "2017", "2019"], legal.GetProperty("editions").EnumerateArray().Select(e => e.GetProperty("edition").GetString()));
+    }
+
+    [Fact]
     public async Task An_indicator_asked_in_several_published_editions_has_a_trend_with_each_edition_s_x_of_n()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -152,7 +179,7 @@ public sealed class EditionsApiTests(StudyWebApp app) : IClassFixture<StudyWebAp
         Assert.Equal(System.Net.HttpStatusCode.OK, shared.StatusCode);
         using var json = System.Text.Json.JsonDocument.Parse(await shared.Content.ReadAsStringAsync(ct));
         var points = json.RootElement.GetProperty("points").EnumerateArray().ToList();
-        Assert.Equal(["2012", "2019"], points.Select(p => p.GetProperty("edition").GetString()));
+        Assert.Equal(["2012", "2017", "2019"], points.Select(p => p.GetProperty("edition").GetString()));
         Assert.All(points, p => Assert.True(p.GetProperty("indicator").GetProperty("denominator").GetInt32() > 0));
 
         // 2026 repeats ss_strategy but is not published: readers see 2017 only.

@@ -95,8 +95,12 @@ public static class AuthorizationMatrix
         Get("/api/v1/editions/{code}/responses.xlsx", "/api/v1/editions/2026/responses.xlsx", ReviewersSeeUnpublished),
         Get("/api/v1/indicators/{id}/trend", "/api/v1/indicators/open_data_portal/trend", Everyone),
         Get("/api/v1/indicators/{id}/trend", "/api/v1/indicators/no_such_question/trend", NobodyFinds),
+        Get("/api/v1/trends", "/api/v1/trends", Everyone),
+        Get("/api/v1/factors", "/api/v1/factors", Everyone),
 
         // Public reading pages and downloads: anyone for a published edition, nobody else is told an unpublished one exists.
+        Get("/trends", "/trends", Everyone),
+        Get("/factors", "/factors", Everyone),
         Get("/editions/{code}", "/editions/2017", Everyone),
         Get("/editions/{code}", "/editions/2026", NobodyFinds),
         Get("/editions/{code}/indicators", "/editions/2017/indicators", Everyone),

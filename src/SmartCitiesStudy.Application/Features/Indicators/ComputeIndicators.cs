@@ -133,7 +133,7 @@ public sealed class ComputeIndicators(IStudyDbContextFactory dbFactory, LoadQues
     {
         var byCode = definition.Questions.ToDictionary(q => q.Code, StringComparer.Ordinal);
         var relevant = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var question in definition.Questions.Where(q => q.Indicator is not null))
+        foreach (var question in definition.Questions.Where(q => q.Figure is not null))
         {
             for (var q = question; q is not null && relevant.Add(q.Code);)
             {

@@ -4,7 +4,11 @@ using SmartCitiesStudy.Domain.Indicators;
 namespace SmartCitiesStudy.Application.Features.Indicators;
 
 /// <summary>One edition's figure of an indicator that several editions share.</summary>
-public sealed record TrendPoint(string Edition, int Year, int Respondents, Indicator Indicator);
+public sealed record TrendPoint(string Edition, int Year, int Respondents, Indicator Indicator)
+{
+    /// <summary>Whether the figure is computed from responses or as the edition's publication printed it.</summary>
+    public FiguresSource Source { get; init; } = FiguresSource.Responses;
+}
 
 /// <summary>
 /// The cross-edition trend of an indicator: its figure in every published edition whose questionnaire has the same
@@ -20,7 +24,7 @@ public sealed class ComputeTrend(ListEditions listEditions, ComputeIndicators co
             if (await computeIndicators.ExecuteAsync(edition.Code, cancellationToken) is { } document
                 && document.Indicators.FirstOrDefault(i => i.Id == indicatorId) is { } indicator)
             {
-                points.Add(new TrendPoint(edition.Code, edition.Year, document.Respondents, indicator));
+                points.Add(new TrendPoint(edition.Code, edition.Year, document.Respondents, indicator) { Source = document.Source });
             }
         }
 
@@ -49,7 +53,7 @@ public sealed class ComputeTrend(ListEditions listEditions, ComputeIndicators co
             List<TrendPoint> points = [.. documents
                 .Select(d => (d.Edition, d.Document, Indicator: d.Document.Indicators.FirstOrDefault(i => i.Id == id)))
                 .Where(d => d.Indicator is not null)
-                .Select(d => new TrendPoint(d.Edition.Code, d.Edition.Year, d.Document.Respondents, d.Indicator!))];
+                .Select(d => new TrendPoint(d.Edition.Code, d.Edition.Year, d.Document.Respondents, d.Indicator!) { Source = d.Document.Source })];
             if (points.Count > 1)
             {
                 trends[id] = points;

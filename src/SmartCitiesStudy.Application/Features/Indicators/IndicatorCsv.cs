@@ -6,12 +6,13 @@ namespace SmartCitiesStudy.Application.Features.Indicators;
 
 /// <summary>
 /// An <see cref="IndicatorDocument"/> as CSV (RFC 4180, invariant culture): one row per indicator, then one per
-/// option (choice) or per region and population band (share). Columns:
-/// indicator,kind,group_type,group,option,numerator,denominator,percent,missing,n,mean,median.
+/// option (choice, each followed by its region and population band rows) or per region and population band (share).
+/// Columns: indicator,kind,group_type,group,option,numerator,denominator,percent,missing,n,mean,median,lower_quartile,
+/// upper_quartile.
 /// </summary>
 public static class IndicatorCsv
 {
-    public const string Header = "indicator,kind,group_type,group,option,numerator,denominator,percent,missing,n,mean,median";
+    public const string Header = "indicator,kind,group_type,group,option,numerator,denominator,percent,missing,n,mean,median,lower_quartile,upper_quartile";
 
     public static string Write(IndicatorDocument document)
     {
@@ -20,46 +21,53 @@ public static class IndicatorCsv
         foreach (var indicator in document.Indicators)
         {
             var kind = indicator.KindCode;
-            switch (indicator)
-            {
-                case ShareIndicator share:
-                    Row(csv, share.Id, kind, null, null, null, share.Numerator, share.Denominator, share.Percent, share.Missing, null, null, null);
-                    foreach (var g in share.ByRegion)
-                    {
-                        Row(csv, share.Id, kind, "region", g.Group, null, g.Numerator, g.Denominator, g.Percent, null, null, null, null);
-                    }
-
-                    foreach (var g in share.ByPopulationBand)
-                    {
-                        Row(csv, share.Id, kind, "population_band", g.Group, null, g.Numerator, g.Denominator, g.Percent, null, null, null, null);
-                    }
-
-                    break;
-                case ChoiceIndicator choice:
-                    Row(csv, choice.Id, kind, null, null, null, null, choice.Denominator, null, choice.Missing, null, null, null);
+            indicator.Switch(
+                share =>
+                {
+                    Row(csv, share.Id, kind, null, null, null, share.Numerator, share.Denominator, share.Percent, share.Missing);
+                    Groups(csv, share.Id, kind, null, share.ByRegion, share.ByPopulationBand);
+                },
+                choice =>
+                {
+                    Row(csv, choice.Id, kind, null, null, null, null, choice.Denominator, null, choice.Missing);
                     foreach (var o in choice.Options)
                     {
-                        Row(csv, choice.Id, kind, null, null, o.Code, o.Numerator, choice.Denominator, o.Percent, null, null, null, null);
+                        Row(csv, choice.Id, kind, null, null, o.Code, o.Numerator, choice.Denominator, o.Percent, null);
+                        Groups(csv, choice.Id, kind, o.Code, o.ByRegion ?? [], o.ByPopulationBand ?? []);
                     }
-
-                    break;
-                case MeanIndicator mean:
-                    Row(csv, mean.Id, kind, null, null, null, null, null, null, mean.Missing, mean.N, mean.Mean, mean.Median);
-                    break;
-            }
+                },
+                mean => Row(
+                    csv, mean.Id, kind, null, null, null, null, null, null, mean.Missing,
+                    mean.N, mean.Mean, mean.Median, mean.LowerQuartile, mean.UpperQuartile));
         }
 
         return csv.ToString();
     }
 
+    private static void Groups(
+        StringBuilder csv, string id, string kind, string? option, IReadOnlyList<GroupShare> byRegion, IReadOnlyList<GroupShare> byBand)
+    {
+        foreach (var g in byRegion)
+        {
+            Row(csv, id, kind, "region", g.Group, option, g.Numerator, g.Denominator, g.Percent, null);
+        }
+
+        foreach (var g in byBand)
+        {
+            Row(csv, id, kind, "population_band", g.Group, option, g.Numerator, g.Denominator, g.Percent, null);
+        }
+    }
+
     private static void Row(
         StringBuilder csv, string id, string kind, string? groupType, string? group, string? option,
-        int? numerator, int? denominator, decimal? percent, int? missing, int? n, decimal? mean, decimal? median)
+        int? numerator, int? denominator, decimal? percent, int? missing,
+        int? n = null, decimal? mean = null, decimal? median = null, decimal? lowerQuartile = null, decimal? upperQuartile = null)
     {
         string?[] cells =
         [
             id, kind, groupType, group, option,
             Int(numerator), Int(denominator), Dec(percent), Int(missing), Int(n), Dec(mean), Dec(median),
+            Dec(lowerQuartile), Dec(upperQuartile),
         ];
         csv.AppendJoin(',', cells.Select(Quote)).Append("\r\n");
     }

@@ -45,7 +45,7 @@ public static class IndicatorJson
             writer.WriteStartArray("indicators");
             foreach (var indicator in document.Indicators)
             {
-                WriteIndicator(writer, indicator);
+                WriteIndicator(writer, indicator, document.Source);
             }
 
             writer.WriteEndArray();
@@ -72,7 +72,7 @@ public static class IndicatorJson
                 writer.WriteNumber("year", point.Year);
                 writer.WriteNumber("respondents", point.Respondents);
                 writer.WritePropertyName("indicator");
-                WriteIndicator(writer, point.Indicator);
+                WriteIndicator(writer, point.Indicator, point.Source);
                 writer.WriteEndObject();
             }
 
@@ -84,22 +84,23 @@ public static class IndicatorJson
         return stream.ToArray();
     }
 
-    private static void WriteIndicator(Utf8JsonWriter writer, Indicator indicator)
+    private static void WriteIndicator(Utf8JsonWriter writer, Indicator indicator, FiguresSource source)
     {
         writer.WriteStartObject();
         writer.WriteString("id", indicator.Id);
         writer.WriteString("kind", indicator.KindCode);
-        switch (indicator)
-        {
-            case ShareIndicator share:
+        indicator.Switch(
+            share =>
+            {
                 writer.WriteNumber("numerator", share.Numerator);
                 writer.WriteNumber("denominator", share.Denominator);
                 WriteDecimal(writer, "percent", share.Percent);
                 writer.WriteNumber("missing", share.Missing);
                 WriteGroups(writer, "byRegion", share.ByRegion);
                 WriteGroups(writer, "byPopulationBand", share.ByPopulationBand);
-                break;
-            case ChoiceIndicator choice:
+            },
+            choice =>
+            {
                 WriteInt(writer, "denominator", choice.Denominator);
                 WriteInt(writer, "missing", choice.Missing);
                 writer.WriteStartArray("options");
@@ -109,20 +110,33 @@ public static class IndicatorJson
                     writer.WriteString("code", option.Code);
                     WriteInt(writer, "numerator", option.Numerator);
                     WriteDecimal(writer, "percent", option.Percent);
+                    if (option.ByRegion is { } byRegion)
+                    {
+                        WriteGroups(writer, "byRegion", byRegion);
+                    }
+
+                    if (option.ByPopulationBand is { } byBand)
+                    {
+                        WriteGroups(writer, "byPopulationBand", byBand);
+                    }
+
                     writer.WriteEndObject();
                 }
 
                 writer.WriteEndArray();
-                break;
-            case MeanIndicator mean:
+            },
+            mean =>
+            {
                 WriteInt(writer, "n", mean.N);
                 WriteInt(writer, "missing", mean.Missing);
                 WriteDecimal(writer, "mean", mean.Mean);
                 WriteDecimal(writer, "median", mean.Median);
-                break;
-            default:
-                throw new InvalidOperationException($"No JSON form for indicator {indicator.GetType().Name}.");
-        }
+                if (source == FiguresSource.Responses)
+                {
+                    WriteDecimal(writer, "lowerQuartile", mean.LowerQuartile);
+                    WriteDecimal(writer, "upperQuartile", mean.UpperQuartile);
+                }
+            });
 
         if (indicator.Note is { } note)
         {

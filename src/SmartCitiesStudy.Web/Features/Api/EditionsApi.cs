@@ -63,6 +63,24 @@ public static class EditionsApi
         .Produces(StatusCodes.Status200OK, contentType: "application/json")
         .ProducesProblem(StatusCodes.Status404NotFound);
 
+        endpoints.MapGet("/api/v1/trends", async (ClaimsPrincipal user, ComputeFollowedFigures followed, CancellationToken cancellationToken) =>
+            Results.Bytes(FollowedFiguresJson.WriteTrends(await followed.TrendsAsync(EditionReaders.SeesUnpublished(user), cancellationToken)), IndicatorJson.ContentType))
+        .AllowAnonymous()
+        .AsPublicRead()
+        .WithName("ListTrends")
+        .WithSummary("Yes/no figures followed across editions")
+        .WithDescription("Every yes/no figure that two published editions or more share (the same question code, or linked with `sameAs` in the questionnaires): `id` its code and `label` its sentence in the newest edition, then each edition's numerator, denominator and percent, oldest first. Each edition has its own cities.")
+        .Produces(StatusCodes.Status200OK, contentType: "application/json");
+
+        endpoints.MapGet("/api/v1/factors", async (ClaimsPrincipal user, ComputeFollowedFigures followed, CancellationToken cancellationToken) =>
+            Results.Bytes(FollowedFiguresJson.WriteFactors(await followed.FactorsAsync(EditionReaders.SeesUnpublished(user), cancellationToken)), IndicatorJson.ContentType))
+        .AllowAnonymous()
+        .AsPublicRead()
+        .WithName("ListFactors")
+        .WithSummary("Barriers and facilitators followed across editions")
+        .WithDescription("The options of the barriers and facilitators questions that two published editions or more share: `concept` the option code in the newest edition, then each edition's x of N cities that named it (N: the cities that answered the question). Most named first in the newest edition: a ranking of factors, never of cities.")
+        .Produces(StatusCodes.Status200OK, contentType: "application/json");
+
         api.MapGet("/{code}/responses.csv", (string code, ClaimsPrincipal user, ListEditions list, ExportApprovedResponses export, HttpContext context, CancellationToken cancellationToken) =>
             WriteResponsesAsync(code, "csv", ResponseTableCsv.ContentType, ResponseTableCsv.WriteAsync, user, list, export, context, cancellationToken))
             .WithName("GetResponsesCsv")

@@ -59,7 +59,7 @@ public sealed partial class EditionPage : ReaderPage
         }
 
         // Fields with figures: the good-practices section has none and has its own page.
-        _fields = [.. snapshot.Definition.Sections.Where(s => s.Questions.Any(q => q.Indicator is not null))];
+        _fields = [.. snapshot.Definition.Sections.Where(s => s.Questions.Any(q => q.Figure is not null))];
         _sections = snapshot.Definition.Sections;
         _cities = await ListParticipants.ExecuteAsync(Code);
         _published = await LoadPublishedStudy.ExecuteAsync(Code);

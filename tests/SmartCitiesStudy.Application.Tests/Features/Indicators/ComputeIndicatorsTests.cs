@@ -79,7 +79,7 @@ public sealed class ComputeIndicatorsTests(DemoDatabase demo) : IClassFixture<De
 
         var factors = Assert.IsType<ChoiceIndicator>(document.Indicators.Single(i => i.Id == "investment_factors"));
         Assert.Equal((19, 1), (factors.Denominator, factors.Missing));
-        var byCode = factors.Options.ToDictionary(o => o.Code);
+        var byCode = factors.Options.ToDictionary(o => o.Code, o => o with { ByRegion = null, ByPopulationBand = null });
         Assert.Equal(new OptionShare("qualified_human_capital", 11, 57.9m), byCode["qualified_human_capital"]);
         Assert.Equal(new OptionShare("innovation_centres", 9, 47.4m), byCode["innovation_centres"]);
         Assert.Equal(new OptionShare("geographic_position", 5, 26.3m), byCode["geographic_position"]);

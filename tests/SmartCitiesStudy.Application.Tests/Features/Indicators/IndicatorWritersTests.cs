@@ -8,8 +8,15 @@ public sealed class IndicatorWritersTests
     private static readonly IndicatorDocument Document = new("2017", 20,
     [
         new ShareIndicator("ss_strategy", 15, 20, 75m, 0, [new GroupShare("Europe", 8, 9, 88.9m)], [new GroupShare("100k-1m", 0, 0, null)]),
-        new ChoiceIndicator("investment_factors", 19, 1, [new OptionShare("qualified_human_capital", 11, 57.9m)]),
-        new MeanIndicator("university_share_25_30", 18, 2, 30m, 29.5m),
+        new ChoiceIndicator("investment_factors", 19, 1,
+        [
+            new OptionShare("qualified_human_capital", 11, 57.9m)
+            {
+                ByRegion = [new GroupShare("Europe", 6, 9, 66.7m)],
+                ByPopulationBand = [new GroupShare("over-1m", 3, 7, 42.9m)],
+            },
+        ]),
+        new MeanIndicator("university_share_25_30", 18, 2, 30m, 29.5m) { LowerQuartile = 21.3m, UpperQuartile = 36m },
     ]);
 
     [Fact]
@@ -54,7 +61,23 @@ public sealed class IndicatorWritersTests
                     {
                       "code": "qualified_human_capital",
                       "numerator": 11,
-                      "percent": 57.9
+                      "percent": 57.9,
+                      "byRegion": [
+                        {
+                          "group": "Europe",
+                          "numerator": 6,
+                          "denominator": 9,
+                          "percent": 66.7
+                        }
+                      ],
+                      "byPopulationBand": [
+                        {
+                          "group": "over-1m",
+                          "numerator": 3,
+                          "denominator": 7,
+                          "percent": 42.9
+                        }
+                      ]
                     }
                   ]
                 },
@@ -64,7 +87,9 @@ public sealed class IndicatorWritersTests
                   "n": 18,
                   "missing": 2,
                   "mean": 30.0,
-                  "median": 29.5
+                  "median": 29.5,
+                  "lowerQuartile": 21.3,
+                  "upperQuartile": 36.0
                 }
               ]
             }
@@ -80,12 +105,14 @@ public sealed class IndicatorWritersTests
         Assert.Equal(
             [
                 IndicatorCsv.Header,
-                "ss_strategy,share,,,,15,20,75.0,0,,,",
-                "ss_strategy,share,region,Europe,,8,9,88.9,,,,",
-                "ss_strategy,share,population_band,100k-1m,,0,0,,,,,",
-                "investment_factors,choice,,,,,19,,1,,,",
-                "investment_factors,choice,,,qualified_human_capital,11,19,57.9,,,,",
-                "university_share_25_30,mean,,,,,,,2,18,30.0,29.5",
+                "ss_strategy,share,,,,15,20,75.0,0,,,,,",
+                "ss_strategy,share,region,Europe,,8,9,88.9,,,,,,",
+                "ss_strategy,share,population_band,100k-1m,,0,0,,,,,,,",
+                "investment_factors,choice,,,,,19,,1,,,,,",
+                "investment_factors,choice,,,qualified_human_capital,11,19,57.9,,,,,,",
+                "investment_factors,choice,region,Europe,qualified_human_capital,6,9,66.7,,,,,,",
+                "investment_factors,choice,population_band,over-1m,qualified_human_capital,3,7,42.9,,,,,,",
+                "university_share_25_30,mean,,,,,,,2,18,30.0,29.5,21.3,36.0",
                 string.Empty,
             ],
             lines);

@@ -90,4 +90,31 @@ public sealed class ShippedQuestionnaireTests
         Assert.True(shared.Count >= 3, "2012 and 2019 should repeat some questions so trends can be shown");
         Assert.All(shared, q => Assert.Equal(Load("2012").Find(q.Code)!.Type, q.Type));
     }
+
+    [Fact]
+    public void The_shipped_sameAs_links_point_to_questions_and_options_of_the_same_type()
+    {
+        var editions = ShippedQuestionnaires.EditionCodes.ToDictionary(e => e, Load);
+        foreach (var definition in editions.Values)
+        {
+            var problems = SameAsValidator.Validate(definition, editions);
+            Assert.True(problems.Count == 0, string.Join('\n', problems));
+        }
+
+        var links = EditionLinks.Build(editions.Values);
+        Assert.Equal(links.Concept("2017", "investment_factors"), links.Concept("2012", "investment_attraction_factors"));
+        Assert.Equal(links.Concept("2012", "governance_barriers", "outdated_legal_framework"), links.Concept("2019", "open_government_barriers", "outdated_legal_framework"));
+        Assert.Equal(links.Concept("2012", "governance_barriers", "outdated_legal_framework"), links.Concept("2017", "general_barriers", "outdated_legislation"));
+        Assert.NotEqual(links.Concept("2012", "governance_barriers", "outdated_legal_framework"), links.Concept("2012", "governance_barriers", "budget_constraints"));
+    }
+
+    [Fact]
+    public void The_reconstructions_ask_the_questions_that_follow_open_data_transparency_e_services_wifi_and_inclusion()
+    {
+        Assert.Equal(QuestionType.YesNo, Load("2012").Find("transparency_portal")!.Type);
+        foreach (var code in new[] { "e_administration_areas", "digital_inclusion", "civil_servants_digital_training", "public_wifi_hotspots", "open_data_portal", "public_wifi" })
+        {
+            Assert.Equal(Load("2017").Find(code)!.Type, Load("2019").Find(code)!.Type);
+        }
+    }
 }
