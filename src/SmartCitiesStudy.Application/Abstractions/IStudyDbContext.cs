@@ -11,6 +11,7 @@ using SmartCitiesStudy.Domain.Questionnaires;
 using SmartCitiesStudy.Domain.Reports;
 using SmartCitiesStudy.Domain.Responses;
 using SmartCitiesStudy.Domain.Review;
+using SmartCitiesStudy.Domain.Texts;
 
 namespace SmartCitiesStudy.Application.Abstractions;
 
@@ -48,6 +49,9 @@ public interface IStudyDbContext : IAsyncDisposable, IDisposable
 
     /// <summary>What the publications of editions run before the portal state (ADR 0013).</summary>
     DbSet<PublishedRecord> PublishedRecords { get; }
+
+    /// <summary>Editorial texts per edition, block and language.</summary>
+    DbSet<EditionText> EditionTexts { get; }
 
     /// <summary>For the few operations that need an explicit transaction (imports that save in several steps).</summary>
     DatabaseFacade Database { get; }

@@ -4,6 +4,7 @@ using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Indicators;
 using SmartCitiesStudy.Application.Features.Publication;
 using SmartCitiesStudy.Application.Features.Questionnaires;
+using SmartCitiesStudy.Application.Features.Texts;
 using SmartCitiesStudy.Domain.Answers;
 
 namespace SmartCitiesStudy.Application.Features.Reports;
@@ -19,6 +20,7 @@ public sealed class BuildStudyReport(
     ComputeIndicators computeIndicators,
     ListParticipants listParticipants,
     ListGoodPractices listGoodPractices,
+    LoadEditionTexts loadEditionTexts,
     TimeProvider clock)
 {
     /// <returns>Null when the edition does not exist or has no questionnaire.</returns>
@@ -34,7 +36,8 @@ public sealed class BuildStudyReport(
 
         var participants = await listParticipants.ExecuteAsync(editionCode, cancellationToken);
         var practices = await listGoodPractices.ExecuteAsync(editionCode, cancellationToken);
-        return new StudyReportModel(edition, language, snapshot.Definition, indicators, participants, practices, clock.GetUtcNow());
+        var texts = await loadEditionTexts.ExecuteAsync(editionCode, cancellationToken);
+        return new StudyReportModel(edition, language, snapshot.Definition, indicators, participants, practices, clock.GetUtcNow()) { Texts = texts };
     }
 
     /// <returns>

@@ -1,5 +1,6 @@
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Publication;
+using SmartCitiesStudy.Application.Features.Texts;
 using SmartCitiesStudy.Domain.Indicators;
 using SmartCitiesStudy.Domain.Questionnaires;
 
@@ -18,5 +19,8 @@ public sealed record StudyReportModel(
     IReadOnlyList<GoodPractice> GoodPractices,
     DateTimeOffset GeneratedAt)
 {
+    /// <summary>The edition's editorial texts (foreword, chapters, field introductions, analysis, conclusions).</summary>
+    public EditionTexts Texts { get; init; } = EditionTexts.None;
+
     public Indicator? IndicatorOf(string questionCode) => Indicators.Indicators.FirstOrDefault(i => i.Id == questionCode);
 }
