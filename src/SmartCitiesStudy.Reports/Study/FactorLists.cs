@@ -18,7 +18,8 @@ public static class FactorLists
             .Where(q => StudyOutline.IsBarrier(q) == barriers)
             .Select(q => (Question: q, Indicator: model.IndicatorOf(q.Code) as ChoiceIndicator, Section: model.Questionnaire.SectionOf(q.Code)))
             .Where(x => x.Indicator is not null && x.Section is not null)
-            .Select(x => new FactorList(x.Section!, !fields.Contains(x.Section!), x.Question, x.Indicator!, MostNamedFirst(x.Indicator!)))];
+            .Select(x => new FactorList(x.Section!, !fields.Contains(x.Section!), x.Question, x.Indicator!, MostNamedFirst(x.Indicator!)))
+            .Where(l => l.Options.Count > 0)];
     }
 
     /// <summary>Options named by at least one city (or listed by the publication), most named first.</summary>

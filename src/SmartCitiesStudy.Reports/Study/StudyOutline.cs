@@ -99,12 +99,11 @@ public static class StudyOutline
 
         AddChapter("results", text.Results, results);
 
-        var factors = FactorQuestions(model.Questionnaire).ToList();
         AddChapter("factors", text.BarriersAndFacilitators, [.. new[]
         {
             ("barriers", text.Barriers, OutlineKind.Barriers, (string?)TextBlocks.Barriers, (Section?)null),
             ("facilitators", text.Facilitators, OutlineKind.Facilitators, TextBlocks.Facilitators, null),
-        }.Where(s => Has(s.Item4!) || factors.Any(q => IsBarrier(q) == (s.Item3 == OutlineKind.Barriers) && model.IndicatorOf(q.Code) is not null))]);
+        }.Where(s => Has(s.Item4!) || FactorLists.Of(model, barriers: s.Item3 == OutlineKind.Barriers).Count > 0)]);
 
         chapterNumber++;
         chapters.Add(new OutlineChapter(Entry("conclusions", chapterNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), text.Conclusions, 1, OutlineKind.Conclusions, TextBlocks.Conclusions), []));

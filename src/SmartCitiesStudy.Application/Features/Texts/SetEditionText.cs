@@ -39,7 +39,7 @@ public sealed class SetEditionText(IStudyDbContextFactory dbFactory, LoadQuestio
         var text = await db.EditionTexts.SingleOrDefaultAsync(t => t.EditionId == edition.Id && t.Block == checkedInput.Block && t.Language == checkedInput.Language, cancellationToken);
         if (expectedVersion is { } expected && (text?.Version ?? 0) != expected)
         {
-            return Conflict(text!);
+            return text is null ? SaveTextResult.Refused($"Block {checkedInput.Block} ({checkedInput.Language}) no longer exists; reload.") : Conflict(text);
         }
 
         var before = text?.Markdown;

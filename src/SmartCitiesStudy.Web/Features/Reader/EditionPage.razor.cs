@@ -3,6 +3,7 @@ using SmartCitiesStudy.Application.Features.Archive;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Publication;
 using SmartCitiesStudy.Application.Features.Questionnaires;
+using SmartCitiesStudy.Application.Features.Texts;
 using SmartCitiesStudy.Domain.Archive;
 using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Indicators;
@@ -13,7 +14,7 @@ using SmartCitiesStudy.Web.Features.Reader.Charts;
 namespace SmartCitiesStudy.Web.Features.Reader;
 
 /// <summary>
-/// <c>/editions/{code}</c>: a published edition's presentation and method, its fields (linking to the indicators),
+/// <c>/editions/{code}</c>: a published edition's presentation and method, its foreword and chapters 1–2, its fields (linking to the indicators),
 /// the participating cities by population band and world region, and the downloads.
 /// </summary>
 public sealed partial class EditionPage : ReaderPage
@@ -30,6 +31,9 @@ public sealed partial class EditionPage : ReaderPage
     [Inject]
     private LoadPublishedStudy LoadPublishedStudy { get; set; } = default!;
 
+    [Inject]
+    private LoadEditionTexts LoadEditionTexts { get; set; } = default!;
+
     [Parameter]
     public string Code { get; set; } = string.Empty;
 
@@ -38,6 +42,7 @@ public sealed partial class EditionPage : ReaderPage
     private IReadOnlyList<Section> _sections = [];
     private IReadOnlyList<Participant> _cities = [];
     private PublishedStudy? _published;
+    private EditionTexts _texts = EditionTexts.None;
 
     protected override async Task OnInitializedAsync()
     {
@@ -54,6 +59,7 @@ public sealed partial class EditionPage : ReaderPage
         _sections = snapshot.Definition.Sections;
         _cities = await ListParticipants.ExecuteAsync(Code);
         _published = await LoadPublishedStudy.ExecuteAsync(Code);
+        _texts = await LoadEditionTexts.ExecuteAsync(Code);
     }
 
     /// <summary>
