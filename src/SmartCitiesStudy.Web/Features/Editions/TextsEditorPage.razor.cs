@@ -66,7 +66,7 @@ public sealed partial class TextsEditorPage
         var questionnaire = (await LoadQuestionnaire.ExecuteAsync(Code))?.Definition;
         _frozen = edition is null || edition.Status == EditionStatus.Published;
         var fixedLabels = FixedLabels(ChapterText.For(StudyCultures.Current));
-        var fields = questionnaire is null ? [] : StudyOutline.StudyFields(questionnaire).ToList();
+        var fields = questionnaire is null ? new List<Domain.Questionnaires.Section>() : StudyOutline.StudyFields(questionnaire).ToList();
         _blocks =
         [
             .. fixedLabels.Take(8),
@@ -85,9 +85,9 @@ public sealed partial class TextsEditorPage
         await LoadCurrentAsync();
     }
 
-    private async Task SelectLanguageAsync(string language)
+    private async Task SelectLanguageAsync(string? language)
     {
-        _language = language;
+        _language = language ?? TextLanguages.English;
         await LoadCurrentAsync();
     }
 
