@@ -11,6 +11,8 @@ public sealed class TextsEditorTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private const string TomEmail = "tom.secretariat@demo.smartcities.local";
 
+    private static ILocator Markdown(IPage page) => page.GetByRole(AriaRole.Textbox, new() { Name = "Markdown", Exact = true });
+
     private static string Shot(string name) => Path.Combine(BrowserApp.ScreenshotFolder, name);
 
     private async Task<IPage> OpenEditorAsync(string email)
@@ -20,7 +22,7 @@ public sealed class TextsEditorTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.WaitForURLAsync("**/portal");
         await page.GotoAsync("/portal/editions/2026/texts?block=conclusions");
         await BrowserApp.WaitForInteractiveAsync(page);
-        await Assert.That(page.Locator("[data-testid=markdown] textarea")).ToBeVisibleAsync();
+        await Assert.That(Markdown(page)).ToBeVisibleAsync();
         return page;
     }
 
@@ -45,28 +47,27 @@ public sealed class TextsEditorTests(BrowserApp app) : IClassFixture<BrowserApp>
         var sara = await OpenEditorAsync("secretariat@demo.smartcities.local");
         await Assert.That(sara.Locator("[data-block='conclusions'] [data-status='en:review']")).ToBeVisibleAsync();
 
-        var markdown = sara.Locator("[data-testid=markdown] textarea");
-        await markdown.FillAsync("## What we learnt\n\nSara's **first** draft.");
+        await Markdown(sara).FillAsync("## What we learnt\n\nSara's **first** draft.");
         await Assert.That(sara.GetByTestId("save-state")).ToHaveTextAsync("Saved (version 2).");
         await Assert.That(sara.GetByTestId("preview").Locator("strong")).ToHaveTextAsync("first");
         await Assert.That(sara.Locator("[data-block='conclusions'] [data-status='en:written']")).ToBeVisibleAsync();
 
         await sara.ReloadAsync();
         await BrowserApp.WaitForInteractiveAsync(sara);
-        await Assert.That(sara.Locator("[data-testid=markdown] textarea")).ToHaveValueAsync("## What we learnt\n\nSara's **first** draft.");
+        await Assert.That(Markdown(sara)).ToHaveValueAsync("## What we learnt\n\nSara's **first** draft.");
         await Assert.That(sara.GetByTestId("history")).ToContainTextAsync("Sara Secretariat");
 
         var tom = await OpenEditorAsync(TomEmail);
-        await Assert.That(tom.Locator("[data-testid=markdown] textarea")).ToHaveValueAsync("## What we learnt\n\nSara's **first** draft.");
+        await Assert.That(Markdown(tom)).ToHaveValueAsync("## What we learnt\n\nSara's **first** draft.");
 
-        await sara.Locator("[data-testid=markdown] textarea").FillAsync("## What we learnt\n\nSara's second draft.");
+        await Markdown(sara).FillAsync("## What we learnt\n\nSara's second draft.");
         await Assert.That(sara.GetByTestId("save-state")).ToHaveTextAsync("Saved (version 3).");
 
-        await tom.Locator("[data-testid=markdown] textarea").FillAsync("## What we learnt\n\nTom's rewrite.");
+        await Markdown(tom).FillAsync("## What we learnt\n\nTom's rewrite.");
         await Assert.That(tom.GetByTestId("conflict")).ToContainTextAsync("Sara Secretariat saved this text meanwhile");
         await tom.ScreenshotAsync(new() { Path = Shot("texts-editor-conflict.png"), FullPage = true });
         await tom.GetByTestId("take-theirs").ClickAsync();
-        await Assert.That(tom.Locator("[data-testid=markdown] textarea")).ToHaveValueAsync("## What we learnt\n\nSara's second draft.");
+        await Assert.That(Markdown(tom)).ToHaveValueAsync("## What we learnt\n\nSara's second draft.");
         await Assert.That(tom.GetByTestId("conflict")).ToBeHiddenAsync();
     }
 }
