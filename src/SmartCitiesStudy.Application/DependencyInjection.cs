@@ -24,6 +24,10 @@ public static class DependencyInjection
         services.AddSingleton<ChangeEditionStatus>();
         services.AddSingleton<PreviewPublication>();
         services.AddSingleton<CreateEdition>();
+        services.AddSingleton<Features.Texts.LoadEditionTexts>();
+        services.AddSingleton<Features.Texts.SetEditionText>();
+        services.AddSingleton<Features.Texts.ImportEditionTexts>();
+        services.AddSingleton<Features.Texts.ListTextHistory>();
         services.AddSingleton<LoadQuestionnaire>();
         services.AddSingleton<SaveQuestionnaire>();
         services.AddSingleton<OpenResponse>();

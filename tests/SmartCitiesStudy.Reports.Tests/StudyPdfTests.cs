@@ -20,7 +20,7 @@ public sealed class StudyPdfTests(ReportFixture fixture)
         var text = string.Join('\n', pages);
         Assert.Contains("75% of the participating cities — 15 out of 20 — have a local smart specialisation strategy.", text, StringComparison.Ordinal);
         Assert.Contains("17 out of 20", text, StringComparison.Ordinal);
-        foreach (var heading in new[] { "Contents", "Presentation", "Methodology", "Participating cities", "Knowledge and talent", "Good practices", "Conclusions", "Annex: the questionnaire" })
+        foreach (var heading in new[] { "Contents", "Foreword", "2.3 Methodology", "2.4 Participating cities", "3.2 Knowledge and talent", "Good practices", "5 Conclusions", "Annex: the questionnaire" })
         {
             Assert.Contains(heading, text, StringComparison.Ordinal);
         }
@@ -61,11 +61,14 @@ public sealed class StudyPdfTests(ReportFixture fixture)
         var contents = pages[1];
         Assert.StartsWith("Smart Cities Study 2017 — Economy Contents", contents, StringComparison.Ordinal);
 
-        // "3 Participating cities 5": the section starts on the page the contents say.
-        var match = System.Text.RegularExpressions.Regex.Match(contents, @"3 Participating cities (\d+)");
-        Assert.True(match.Success, contents);
-        var page = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Contains("3. Participating cities", pages[page - 1], StringComparison.Ordinal);
+        // "2.4 Participating cities 7": the section starts on the page the contents say.
+        foreach (var (section, heading) in new[] { ("2.4 Participating cities", "2.4 Participating cities"), ("3.2 Knowledge and talent", "3.2 Knowledge and talent"), ("4.1 Barriers", "4.1 Barriers"), ("Conclusions", "5 Conclusions") })
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(contents, System.Text.RegularExpressions.Regex.Escape(section) + @" (\d+)");
+            Assert.True(match.Success, contents);
+            var page = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains(heading, pages[page - 1], StringComparison.Ordinal);
+        }
 
         using var document = PdfDocument.Open(pdf);
         Assert.Equal("Smart Cities Study 2017 — Economy", document.Information.Title);

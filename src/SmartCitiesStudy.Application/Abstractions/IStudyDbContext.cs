@@ -11,6 +11,7 @@ using SmartCitiesStudy.Domain.Questionnaires;
 using SmartCitiesStudy.Domain.Reports;
 using SmartCitiesStudy.Domain.Responses;
 using SmartCitiesStudy.Domain.Review;
+using SmartCitiesStudy.Domain.Texts;
 
 namespace SmartCitiesStudy.Application.Abstractions;
 
@@ -51,6 +52,8 @@ public interface IStudyDbContext : IAsyncDisposable, IDisposable
 
     /// <summary>Facts of an edition (publishing body, collection period, publication date, methodology).</summary>
     DbSet<EditionFacts> EditionFacts { get; }
+    /// <summary>Editorial texts per edition, block and language.</summary>
+    DbSet<EditionText> EditionTexts { get; }
 
     /// <summary>For the few operations that need an explicit transaction (imports that save in several steps).</summary>
     DatabaseFacade Database { get; }

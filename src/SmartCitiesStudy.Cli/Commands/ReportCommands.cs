@@ -9,7 +9,7 @@ namespace SmartCitiesStudy.Cli.Commands;
 /// <summary>
 /// <c>report study --edition CODE [--lang en] --out F.pdf</c> and
 /// <c>report factsheet --edition CODE --city SLUG [--lang en] --out F.pdf</c>: render a PDF from the approved
-/// responses (not the stored copy), whatever the edition's status.
+/// responses (not the stored copy), whatever the edition's status; <c>report text …</c> (see <see cref="TextCommands"/>).
 /// </summary>
 internal static class ReportCommands
 {
@@ -18,6 +18,7 @@ internal static class ReportCommands
         var command = new Command("report", "Render the study PDF or a city factsheet.");
         command.Subcommands.Add(Study(context));
         command.Subcommands.Add(Factsheet(context));
+        command.Subcommands.Add(TextCommands.Create(context));
         return command;
     }
 

@@ -20,4 +20,6 @@ public static class AuditActions
     public const string PersonActivated = "person.activated";
     public const string PersonDeactivated = "person.deactivated";
     public const string RoleChanged = "person.role_changed";
+    public const string TextChanged = "text.changed";
+    public const string TextsImported = "texts.imported";
 }

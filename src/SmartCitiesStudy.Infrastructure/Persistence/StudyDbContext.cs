@@ -15,6 +15,7 @@ using SmartCitiesStudy.Domain.Questionnaires;
 using SmartCitiesStudy.Domain.Reports;
 using SmartCitiesStudy.Domain.Responses;
 using SmartCitiesStudy.Domain.Review;
+using SmartCitiesStudy.Domain.Texts;
 using SmartCitiesStudy.Infrastructure.Identity;
 
 namespace SmartCitiesStudy.Infrastructure.Persistence;
@@ -49,6 +50,7 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options)
     public DbSet<PublishedRecord> PublishedRecords => Set<PublishedRecord>();
 
     public DbSet<EditionFacts> EditionFacts => Set<EditionFacts>();
+    public DbSet<EditionText> EditionTexts => Set<EditionText>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -93,6 +93,14 @@ public static class Demo2017Responses
         ["general_barriers"] = ["lack_international_contact", "outdated_legislation"],
     };
 
+    /// <summary>Facilitating elements named by the study, per field, for the cities that reported them.</summary>
+    private static readonly Dictionary<string, string[]> Facilitators = new()
+    {
+        ["innovation_facilitators"] = ["entrepreneurship_infrastructure", "flexible_financing", "rd_patents_prototypes_support", "mentoring_technical_support"],
+        ["knowledge_talent_facilitators"] = ["university_administration_business_partnership"],
+        ["digital_facilitators"] = ["entrepreneurship_planning_strategy", "transparency_open_data", "aligned_public_administrations"],
+    };
+
     /// <summary>The answers of one 2017 city, by path (good practices included).</summary>
     public static Dictionary<string, AnswerValue> For(string city)
     {
@@ -128,6 +136,15 @@ public static class Demo2017Responses
             if (index % 2 == 0)
             {
                 answers[code] = AnswerValue.OfChoices(options.Take(1 + (index % 4 == 0 ? 1 : 0)));
+            }
+        }
+
+        foreach (var (code, options) in Facilitators)
+        {
+            // The other half of the cities report one to three of the published facilitating elements.
+            if (index % 2 == 1)
+            {
+                answers[code] = AnswerValue.OfChoices(options.Take(1 + (index % 3)));
             }
         }
 

@@ -99,6 +99,7 @@ public sealed partial class DemoDataSeeder(
             var copy = QuestionnaireJson.Parse(source).Definition!.ForEdition(edition.Code, new LocalizedText(edition.Title));
             db.QuestionnaireVersions.Add(new QuestionnaireVersion(edition.Id, 1, QuestionnaireJson.Write(copy), now, createdBy: null));
             edition.UseQuestionnaireVersion(1);
+            await Application.Features.Texts.CopyEditionTexts.IntoAsync(db, "2017", edition.Id, now, by: null, cancellationToken);
         }
 
         edition.Open(now);

@@ -2,14 +2,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Application.Features.Archive;
 using SmartCitiesStudy.Application.Features.Audit;
+using SmartCitiesStudy.Application.Features.Texts;
 using SmartCitiesStudy.Application.Security;
 using SmartCitiesStudy.Domain.Archive;
 using SmartCitiesStudy.Domain.Audit;
 using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Questionnaires;
+using SmartCitiesStudy.Domain.Texts;
 using SmartCitiesStudy.Infrastructure.Archive;
 using SmartCitiesStudy.Infrastructure.Persistence;
 using SmartCitiesStudy.Infrastructure.Questionnaires;
+using SmartCitiesStudy.Infrastructure.Texts;
 
 namespace SmartCitiesStudy.Infrastructure.Seeding;
 
@@ -68,6 +71,7 @@ public sealed class ReferenceDataSeeder(StudyDbContext db, RoleManager<IdentityR
         added += await SeedQuestionnairesAsync(cancellationToken);
         added += await SeedPublishedRecordsAsync(cancellationToken);
         added += await SeedEditionFactsAsync(cancellationToken);
+        added += await SeedTextsAsync(cancellationToken);
         return added;
     }
 
@@ -156,6 +160,40 @@ public sealed class ReferenceDataSeeder(StudyDbContext db, RoleManager<IdentityR
 
             db.PublishedRecords.Add(new PublishedRecord(edition.Id, study.Respondents, PublishedStudyJson.Write(study), clock.GetUtcNow()));
             added++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return added;
+    }
+
+    /// <summary>The shipped editorial texts of a historical edition that has none yet (written in our own words).</summary>
+    private async Task<int> SeedTextsAsync(CancellationToken cancellationToken)
+    {
+        var historical = HistoricalEditions.Select(h => h.Code).ToList();
+        var editions = await db.Editions
+            .Where(e => historical.Contains(e.Code) && !db.EditionTexts.Any(t => t.EditionId == e.Id))
+            .ToListAsync(cancellationToken);
+        var added = 0;
+        foreach (var edition in editions)
+        {
+            if (ShippedTexts.Read(edition.Code) is not { } json)
+            {
+                continue;
+            }
+
+            var (file, error) = TextsJson.Parse(json);
+            if (file is null || file.Edition != edition.Code)
+            {
+                throw new InvalidOperationException($"The shipped texts {edition.Code}.json are invalid: {error ?? "wrong edition"}.");
+            }
+
+            foreach (var input in file.Texts)
+            {
+                var text = new EditionText(edition.Id, input.Block, input.Language);
+                text.Write(input.Markdown, input.SignatoryName, input.SignatoryTitle, clock.GetUtcNow(), by: null);
+                db.EditionTexts.Add(text);
+                added++;
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

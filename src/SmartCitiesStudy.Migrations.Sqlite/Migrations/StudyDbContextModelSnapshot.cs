@@ -981,6 +981,73 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                     b.ToTable("comments", (string)null);
                 });
 
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Texts.EditionText", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Block")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("block");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("edition_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("markdown");
+
+                    b.Property<bool>("NeedsReview")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("needs_review");
+
+                    b.Property<string>("SignatoryName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signatory_name");
+
+                    b.Property<string>("SignatoryTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signatory_title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_edition_texts");
+
+                    b.HasIndex("EditionId", "Block", "Language")
+                        .IsUnique()
+                        .HasDatabaseName("ix_edition_texts_edition_id_block_language");
+
+                    b.ToTable("edition_texts", (string)null);
+                });
+
             modelBuilder.Entity("SmartCitiesStudy.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1251,6 +1318,16 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_comments_responses_response_id");
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Texts.EditionText", b =>
+                {
+                    b.HasOne("SmartCitiesStudy.Domain.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_edition_texts_editions_edition_id");
                 });
 
             modelBuilder.Entity("SmartCitiesStudy.Infrastructure.Identity.ApplicationUser", b =>

@@ -9,6 +9,7 @@ using SmartCitiesStudy.Application.Features.Outbox;
 using SmartCitiesStudy.Application.Features.Questionnaires;
 using SmartCitiesStudy.Application.Features.Responses;
 using SmartCitiesStudy.Application.Features.Review;
+using SmartCitiesStudy.Application.Features.Texts;
 using SmartCitiesStudy.Application.Security;
 using SmartCitiesStudy.Domain.Answers;
 using SmartCitiesStudy.Domain.Cities;
@@ -59,6 +60,10 @@ public sealed class UseCasePermissionTests(StudyWebApp app) : IClassFixture<Stud
         { "ImportCities", ReviewerEmail },
         { "SaveCity rename Bilbao", BilbaoOfficer },
         { "SaveCity rename Bilbao", ReviewerEmail },
+        { "SetEditionText foreword 2026", BilbaoOfficer },
+        { "SetEditionText foreword 2026", ReviewerEmail },
+        { "ImportEditionTexts 2026", ReviewerEmail },
+        { "ListTextHistory 2017 foreword", BilbaoOfficer },
         { "SetPopulation of Bilbao", BilbaoOfficer },
         { "SetPopulation of Bilbao", ReviewerEmail },
         { "ConfirmCarriedPopulations 2026", BilbaoOfficer },
@@ -134,6 +139,9 @@ public sealed class UseCasePermissionTests(StudyWebApp app) : IClassFixture<Stud
             "SaveQuestionnaire 2026" => !(await Get<SaveQuestionnaire>().ExecuteAsync("2026", "{}", user, ct)).Saved,
             "ImportResponses 2026" => !(await Get<ImportResponses>().ExecuteAsync("city,country,region,population,status\nX,Y,Europe,1,approved\n"u8.ToArray(), "2026", dryRun: false, replace: true, user, ct)).Stored,
             "ImportCities" => !(await Get<ImportCities>().ExecuteAsync("name,country,region\nNewtown,Spain,Europe\n"u8.ToArray(), null, dryRun: false, user, ct)).Stored,
+            "SetEditionText foreword 2026" => !(await Get<SetEditionText>().ExecuteAsync("2026", new TextInput("foreword", "en", "x"), null, user, ct)).Saved,
+            "ImportEditionTexts 2026" => (await Get<ImportEditionTexts>().ExecuteAsync("2026", """{"texts":[{"block":"foreword","language":"en","markdown":"x"}]}""", user, ct)).Written == 0,
+            "ListTextHistory 2017 foreword" => (await Get<ListTextHistory>().ExecuteAsync("2017", "foreword", "en", user, ct)).Count == 0,
             "SaveCity rename Bilbao" => Forbidden(await Get<SaveCity>().ExecuteAsync(new CityInput(_bilbaoCityId, "Bilbo", "Spain", Region.Europe, "bilbo"), user, ct)),
             "SetPopulation of Bilbao" => Forbidden(await Get<SetPopulation>().ExecuteAsync(_bilbaoCityId, "2026", 1, user, ct)),
             "ConfirmCarriedPopulations 2026" => Forbidden(await Get<ConfirmCarriedPopulations>().ExecuteAsync("2026", user, ct)),

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Application.Abstractions;
 using SmartCitiesStudy.Application.Features.Audit;
 using SmartCitiesStudy.Application.Features.Questionnaires;
+using SmartCitiesStudy.Application.Features.Texts;
 using SmartCitiesStudy.Application.Security;
 using SmartCitiesStudy.Domain.Audit;
 using SmartCitiesStudy.Domain.Common;
@@ -11,8 +12,8 @@ using SmartCitiesStudy.Domain.Questionnaires;
 namespace SmartCitiesStudy.Application.Features.Editions;
 
 /// <summary>
-/// Creates the next edition as a draft, usually starting from a previous edition's questionnaire (copied, then
-/// edited while the edition is a draft).
+/// Creates the next edition as a draft, usually starting from a previous edition's questionnaire and editorial
+/// texts (copied, texts flagged "copied — review", then edited while the edition is a draft).
 /// </summary>
 public sealed class CreateEdition(IStudyDbContextFactory dbFactory, LoadQuestionnaire loadQuestionnaire, TimeProvider clock)
 {
@@ -58,6 +59,7 @@ public sealed class CreateEdition(IStudyDbContextFactory dbFactory, LoadQuestion
         {
             db.QuestionnaireVersions.Add(new QuestionnaireVersion(edition.Id, 1, QuestionnaireJson.Write(copy), clock.GetUtcNow(), user.UserId));
             edition.UseQuestionnaireVersion(1);
+            await CopyEditionTexts.IntoAsync(db, copyQuestionnaireFrom!, edition.Id, clock.GetUtcNow(), user.DisplayName, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

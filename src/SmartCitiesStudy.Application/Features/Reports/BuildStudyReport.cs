@@ -5,6 +5,7 @@ using SmartCitiesStudy.Application.Features.Facts;
 using SmartCitiesStudy.Application.Features.Indicators;
 using SmartCitiesStudy.Application.Features.Publication;
 using SmartCitiesStudy.Application.Features.Questionnaires;
+using SmartCitiesStudy.Application.Features.Texts;
 using SmartCitiesStudy.Domain.Answers;
 
 namespace SmartCitiesStudy.Application.Features.Reports;
@@ -21,6 +22,7 @@ public sealed class BuildStudyReport(
     ListParticipants listParticipants,
     ListGoodPractices listGoodPractices,
     LoadEditionFacts loadFacts,
+    LoadEditionTexts loadEditionTexts,
     TimeProvider clock)
 {
     /// <returns>Null when the edition does not exist or has no questionnaire.</returns>
@@ -37,7 +39,8 @@ public sealed class BuildStudyReport(
         var participants = await listParticipants.ExecuteAsync(editionCode, cancellationToken);
         var practices = await listGoodPractices.ExecuteAsync(editionCode, cancellationToken);
         var facts = await loadFacts.ExecuteAsync(editionCode, cancellationToken);
-        return new StudyReportModel(edition, language, snapshot.Definition, indicators, participants, practices, clock.GetUtcNow(), facts);
+        var texts = await loadEditionTexts.ExecuteAsync(editionCode, cancellationToken);
+        return new StudyReportModel(edition, language, snapshot.Definition, indicators, participants, practices, clock.GetUtcNow(), facts) { Texts = texts };
     }
 
     /// <returns>

@@ -8,13 +8,13 @@ using SmartCitiesStudy.Domain.Responses;
 namespace SmartCitiesStudy.Application.Features.Reports;
 
 /// <summary>
-/// A short hash of what a report is made of: the edition's version and questionnaire version, and each approved
-/// response with its version and its answers' latest change. A stored PDF with another fingerprint is stale.
+/// A short hash of what a report is made of: the edition's version and questionnaire version, each approved
+/// response with its version and its answers' latest change, and each editorial text with its version. A stored PDF with another fingerprint is stale.
 /// </summary>
 public sealed class ReportFingerprint(IStudyDbContextFactory dbFactory)
 {
     /// <summary>Bump when the templates change in a way that should regenerate stored PDFs.</summary>
-    public const int TemplateVersion = 2; // 2: the edition's facts in the methodology and annex
+    public const int TemplateVersion = 3; // 2: the edition's facts in the methodology and annex; 3: the 2017 structure with editorial texts
 
     /// <returns>Null when the edition does not exist.</returns>
     public async Task<string?> ExecuteAsync(string editionCode, CancellationToken cancellationToken = default)
@@ -35,11 +35,22 @@ public sealed class ReportFingerprint(IStudyDbContextFactory dbFactory)
             .OrderBy(r => r.Id)
             .ToListAsync(cancellationToken);
 
+        var texts = await db.EditionTexts.AsNoTracking()
+            .Where(t => t.EditionId == edition.Id)
+            .OrderBy(t => t.Id)
+            .Select(t => new { t.Id, t.Version })
+            .ToListAsync(cancellationToken);
+
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"t{TemplateVersion};e{edition.Version};q{edition.QuestionnaireVersion};s{edition.Status};");
         foreach (var r in responses)
         {
             text.Append(CultureInfo.InvariantCulture, $"{r.Id}:{r.Version}:{r.Answers}:{r.AnswerVersions};");
+        }
+
+        foreach (var t in texts)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"x{t.Id}:{t.Version};");
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];

@@ -1,6 +1,7 @@
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Facts;
 using SmartCitiesStudy.Application.Features.Publication;
+using SmartCitiesStudy.Application.Features.Texts;
 using SmartCitiesStudy.Domain.Indicators;
 using SmartCitiesStudy.Domain.Questionnaires;
 
@@ -21,5 +22,8 @@ public sealed record StudyReportModel(
     DateTimeOffset GeneratedAt,
     EditionFactsView? Facts = null)
 {
+    /// <summary>The edition's editorial texts (foreword, chapters, field introductions, analysis, conclusions).</summary>
+    public EditionTexts Texts { get; init; } = EditionTexts.None;
+
     public Indicator? IndicatorOf(string questionCode) => Indicators.Indicators.FirstOrDefault(i => i.Id == questionCode);
 }

@@ -4,6 +4,7 @@ using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Facts;
 using SmartCitiesStudy.Application.Features.Publication;
 using SmartCitiesStudy.Application.Features.Questionnaires;
+using SmartCitiesStudy.Application.Features.Texts;
 using SmartCitiesStudy.Domain.Archive;
 using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Indicators;
@@ -14,7 +15,7 @@ using SmartCitiesStudy.Web.Features.Reader.Charts;
 namespace SmartCitiesStudy.Web.Features.Reader;
 
 /// <summary>
-/// <c>/editions/{code}</c>: a published edition's presentation and method, its fields (linking to the indicators),
+/// <c>/editions/{code}</c>: a published edition's presentation and method, its foreword and chapters 1–2, its fields (linking to the indicators),
 /// the participating cities by population band and world region, and the downloads.
 /// </summary>
 public sealed partial class EditionPage : ReaderPage
@@ -37,6 +38,9 @@ public sealed partial class EditionPage : ReaderPage
     [Inject]
     private OriginalPublications OriginalPublications { get; set; } = default!;
 
+    [Inject]
+    private LoadEditionTexts LoadEditionTexts { get; set; } = default!;
+
     [Parameter]
     public string Code { get; set; } = string.Empty;
 
@@ -47,6 +51,7 @@ public sealed partial class EditionPage : ReaderPage
     private PublishedStudy? _published;
     private IReadOnlyList<string> _originals = [];
     private EditionFactsView? _facts;
+    private EditionTexts _texts = EditionTexts.None;
 
     protected override async Task OnInitializedAsync()
     {
@@ -65,6 +70,7 @@ public sealed partial class EditionPage : ReaderPage
         _published = await LoadPublishedStudy.ExecuteAsync(Code);
         _originals = await OriginalPublications.LanguagesAsync(Code);
         _facts = await LoadEditionFacts.ExecuteAsync(Code);
+        _texts = await LoadEditionTexts.ExecuteAsync(Code);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Indicators;
 using SmartCitiesStudy.Application.Features.Questionnaires;
+using SmartCitiesStudy.Application.Features.Texts;
 using SmartCitiesStudy.Domain.Indicators;
 using SmartCitiesStudy.Domain.Questionnaires;
 using SmartCitiesStudy.Web.Localization;
@@ -10,7 +11,7 @@ namespace SmartCitiesStudy.Web.Features.Reader;
 
 /// <summary>
 /// <c>/editions/{code}/indicators</c>: every indicator of a published edition by field, as "p% — x of N cities", with
-/// a chart, a table, the breakdown by region or population band (<c>?breakdown=band</c>) and the cross-edition trend.
+/// a chart, a table, each field's introduction and each sub-area's analysis, the breakdown by region or population band (<c>?breakdown=band</c>) and the cross-edition trend.
 /// The figures are the open-data API's (<see cref="ComputeIndicators"/>).
 /// </summary>
 public sealed partial class IndicatorsPage : ReaderPage
@@ -27,6 +28,9 @@ public sealed partial class IndicatorsPage : ReaderPage
     [Inject]
     private ComputeTrend ComputeTrend { get; set; } = default!;
 
+    [Inject]
+    private LoadEditionTexts LoadEditionTexts { get; set; } = default!;
+
     [Parameter]
     public string Code { get; set; } = string.Empty;
 
@@ -37,6 +41,7 @@ public sealed partial class IndicatorsPage : ReaderPage
     private IndicatorDocument? _document;
     private IReadOnlyList<FieldIndicators> _fields = [];
     private IReadOnlyDictionary<string, IReadOnlyList<TrendPoint>> _trends = new Dictionary<string, IReadOnlyList<TrendPoint>>();
+    private EditionTexts _texts = EditionTexts.None;
 
     private Breakdown Breakdown => Breakdowns.Parse(BreakdownQuery);
 
@@ -52,6 +57,7 @@ public sealed partial class IndicatorsPage : ReaderPage
         }
 
         _trends = await ComputeTrend.ForEditionAsync(Code);
+        _texts = await LoadEditionTexts.ExecuteAsync(Code);
         var byId = _document.Indicators.ToDictionary(i => i.Id, StringComparer.Ordinal);
         _fields = [.. snapshot.Definition.Sections
             .Select(s => new FieldIndicators(s, [.. s.Questions.Where(q => byId.ContainsKey(q.Code)).Select(q => (q, byId[q.Code]))]))
