@@ -23,6 +23,8 @@ public static class DependencyInjection
         services.AddSingleton<ChangeEditionStatus>();
         services.AddSingleton<PreviewPublication>();
         services.AddSingleton<CreateEdition>();
+        services.AddSingleton<SetEditionDeadline>();
+        services.AddSingleton<CountEditionResponses>();
         services.AddSingleton<LoadQuestionnaire>();
         services.AddSingleton<SaveQuestionnaire>();
         services.AddSingleton<OpenResponse>();

@@ -5,6 +5,7 @@ public static class AuditActions
 {
     public const string EditionCreated = "edition.created";
     public const string EditionStatusChanged = "edition.status_changed";
+    public const string EditionDeadlineChanged = "edition.deadline_changed";
     public const string QuestionnaireSaved = "questionnaire.saved";
     public const string ResponseStatusChanged = "response.status_changed";
     public const string AnswerChanged = "answer.changed";

@@ -84,6 +84,29 @@ public sealed partial class Edition : IHasVersion
 
     public void SetDeadline(DateOnly? deadline) => Deadline = deadline;
 
+    /// <summary>
+    /// Sets the deadline as the secretariat does: only while the edition is a draft or open, and never to a day
+    /// already past (<paramref name="today"/> is the UTC day).
+    /// </summary>
+    public void ChangeDeadline(DateOnly deadline, DateOnly today)
+    {
+        if (Status is not (EditionStatus.Draft or EditionStatus.Open))
+        {
+            throw new DomainRuleException(
+                "edition.deadline_frozen",
+                $"Edition {Code} is {Status.ToString().ToLowerInvariant()}: its deadline can no longer change. Reopen it first.");
+        }
+
+        if (deadline < today)
+        {
+            throw new DomainRuleException(
+                "edition.deadline_past",
+                $"Edition {Code}: the deadline {deadline:yyyy-MM-dd} is already past (today is {today:yyyy-MM-dd} UTC).");
+        }
+
+        Deadline = deadline;
+    }
+
     /// <summary>Records which questionnaire version is current. Closed and published editions are frozen.</summary>
     public void UseQuestionnaireVersion(int number)
     {
