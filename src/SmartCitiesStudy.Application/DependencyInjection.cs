@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmartCitiesStudy.Application.Features.Archive;
 using SmartCitiesStudy.Application.Features.Cities;
 using SmartCitiesStudy.Application.Features.Dashboard;
@@ -6,6 +7,7 @@ using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Exports;
 using SmartCitiesStudy.Application.Features.Imports;
 using SmartCitiesStudy.Application.Features.Indicators;
+using SmartCitiesStudy.Application.Features.Notices;
 using SmartCitiesStudy.Application.Features.Outbox;
 using SmartCitiesStudy.Application.Features.Publication;
 using SmartCitiesStudy.Application.Features.Questionnaires;
@@ -25,6 +27,10 @@ public static class DependencyInjection
         services.AddSingleton<CreateEdition>();
         services.AddSingleton<SetEditionDeadline>();
         services.AddSingleton<CountEditionResponses>();
+        services.AddSingleton<PlanEditionCalendar>();
+        services.AddSingleton<ExtendCityDeadline>();
+        services.TryAddSingleton(new ScheduleOptions());
+        services.AddSingleton<RunDailySchedule>();
         services.AddSingleton<LoadQuestionnaire>();
         services.AddSingleton<SaveQuestionnaire>();
         services.AddSingleton<OpenResponse>();

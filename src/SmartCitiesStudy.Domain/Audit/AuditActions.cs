@@ -6,6 +6,10 @@ public static class AuditActions
     public const string EditionCreated = "edition.created";
     public const string EditionStatusChanged = "edition.status_changed";
     public const string EditionDeadlineChanged = "edition.deadline_changed";
+    public const string EditionCalendarChanged = "edition.calendar_changed";
+    public const string DeadlineExtended = "edition.deadline_extended";
+    public const string ReminderSent = "notice.reminder_sent";
+    public const string NoticeSent = "notice.sent";
     public const string QuestionnaireSaved = "questionnaire.saved";
     public const string ResponseStatusChanged = "response.status_changed";
     public const string AnswerChanged = "answer.changed";

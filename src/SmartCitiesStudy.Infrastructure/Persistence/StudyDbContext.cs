@@ -10,6 +10,7 @@ using SmartCitiesStudy.Domain.Audit;
 using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Email;
+using SmartCitiesStudy.Domain.Notices;
 using SmartCitiesStudy.Domain.People;
 using SmartCitiesStudy.Domain.Questionnaires;
 using SmartCitiesStudy.Domain.Reports;
@@ -47,6 +48,10 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options)
     public DbSet<GeneratedReport> GeneratedReports => Set<GeneratedReport>();
 
     public DbSet<PublishedRecord> PublishedRecords => Set<PublishedRecord>();
+
+    public DbSet<DeadlineExtension> DeadlineExtensions => Set<DeadlineExtension>();
+
+    public DbSet<ScheduledNotice> ScheduledNotices => Set<ScheduledNotice>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -22,7 +22,11 @@ public sealed class ChangeEditionStatus(
 {
     public const string ConcurrencyCode = "edition.changed_by_someone_else";
 
-    public async Task<OperationResult> ExecuteAsync(string editionCode, EditionAction action, int expectedVersion, StudyUser user, string? reason = null, DateOnly? deadline = null, CancellationToken cancellationToken = default)
+    public Task<OperationResult> ExecuteAsync(string editionCode, EditionAction action, int expectedVersion, StudyUser user, string? reason = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(editionCode, action, expectedVersion, user, reason, deadline: null, cancellationToken);
+
+    /// <summary>The same, also setting the deadline (opening with a deadline): both are stored, or neither.</summary>
+    public async Task<OperationResult> ExecuteAsync(string editionCode, EditionAction action, int expectedVersion, StudyUser user, string? reason, DateOnly? deadline, CancellationToken cancellationToken = default)
     {
         if (!user.IsSecretariat)
         {
