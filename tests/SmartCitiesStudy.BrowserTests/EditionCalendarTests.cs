@@ -26,7 +26,7 @@ public sealed class EditionCalendarTests(BrowserApp app) : IClassFixture<Browser
         await secretariat.GetByRole(AriaRole.Button, new() { Name = "Actions for edition " + DemoEdition }).ClickAsync();
         await secretariat.GetByRole(AriaRole.Menuitem, new() { Name = "Calendar…" }).ClickAsync();
         var dialog = secretariat.GetByRole(AriaRole.Dialog);
-        await dialog.Locator("[data-field='deadline'] input").FillAsync(deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await dialog.Locator("[data-field='deadline']").FillAsync(deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await Accessibility.AssertNoSeriousViolationsAsync(secretariat, "calendar dialog");
         await secretariat.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "calendar-dialog.png") });
         await dialog.Locator("[data-action='save-calendar']").ClickAsync();
