@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmartCitiesStudy.Application.Features.Archive;
 using SmartCitiesStudy.Application.Features.Cities;
 using SmartCitiesStudy.Application.Features.Dashboard;
@@ -7,6 +8,7 @@ using SmartCitiesStudy.Application.Features.Exports;
 using SmartCitiesStudy.Application.Features.Facts;
 using SmartCitiesStudy.Application.Features.Imports;
 using SmartCitiesStudy.Application.Features.Indicators;
+using SmartCitiesStudy.Application.Features.Notices;
 using SmartCitiesStudy.Application.Features.Outbox;
 using SmartCitiesStudy.Application.Features.Publication;
 using SmartCitiesStudy.Application.Features.Questionnaires;
@@ -28,6 +30,12 @@ public static class DependencyInjection
         services.AddSingleton<Features.Texts.SetEditionText>();
         services.AddSingleton<Features.Texts.ImportEditionTexts>();
         services.AddSingleton<Features.Texts.ListTextHistory>();
+        services.AddSingleton<SetEditionDeadline>();
+        services.AddSingleton<CountEditionResponses>();
+        services.AddSingleton<PlanEditionCalendar>();
+        services.AddSingleton<ExtendCityDeadline>();
+        services.TryAddSingleton(new ScheduleOptions());
+        services.AddSingleton<RunDailySchedule>();
         services.AddSingleton<LoadQuestionnaire>();
         services.AddSingleton<SaveQuestionnaire>();
         services.AddSingleton<OpenResponse>();

@@ -19,6 +19,7 @@ public static class StudyCli
         var root = new RootCommand("Smart Cities Study portal: database, imports, indicators and reports.")
         {
             DbCommands.Create(context),
+            EditionCommands.Create(context),
             QuestionnaireCommands.Create(context),
             ExportCommands.Create(context),
             IndicatorCommands.Create(context),

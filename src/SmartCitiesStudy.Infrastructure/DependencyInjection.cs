@@ -13,6 +13,7 @@ using SmartCitiesStudy.Infrastructure.Email;
 using SmartCitiesStudy.Infrastructure.Events;
 using SmartCitiesStudy.Infrastructure.Identity;
 using SmartCitiesStudy.Infrastructure.Locking;
+using SmartCitiesStudy.Infrastructure.Notices;
 using SmartCitiesStudy.Infrastructure.People;
 using SmartCitiesStudy.Infrastructure.Persistence;
 using SmartCitiesStudy.Infrastructure.Reports;
@@ -75,7 +76,9 @@ public static class DependencyInjection
         services.AddSingleton<InvitePerson>();
         services.AddSingleton<AcceptInvitation>();
         services.AddSingleton<ManagePerson>();
-        services.AddSingleton<ICityOfficerDirectory, CityOfficerDirectory>();
+        services.AddSingleton<CityOfficerDirectory>();
+        services.AddSingleton<ICityOfficerDirectory>(sp => sp.GetRequiredService<CityOfficerDirectory>());
+        services.AddSingleton<ISecretariatDirectory>(sp => sp.GetRequiredService<CityOfficerDirectory>());
         services.AddSingleton<IEmailOutbox, EmailOutbox>();
         services.AddSingleton(SmtpSettings.FromConfiguration(configuration));
         services.TryAddSingleton<IEmailTransport, MailKitEmailTransport>();
@@ -83,6 +86,13 @@ public static class DependencyInjection
         if (configuration.GetValue("Email:Outbox:Enabled", true))
         {
             services.AddHostedService<OutboxSenderService>();
+        }
+
+        // The daily schedule: reminders, automatic close, the secretariat's digest (ADR 0022).
+        services.AddSingleton(DailyScheduleService.Options(configuration));
+        if (configuration.GetValue("Schedule:Enabled", true))
+        {
+            services.AddHostedService<DailyScheduleService>();
         }
 
         // Study PDFs and factsheets: Razor templates, one shared Chromium, stored PDFs, generation on publish.

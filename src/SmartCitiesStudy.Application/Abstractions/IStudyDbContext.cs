@@ -6,6 +6,7 @@ using SmartCitiesStudy.Domain.Audit;
 using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Email;
+using SmartCitiesStudy.Domain.Notices;
 using SmartCitiesStudy.Domain.People;
 using SmartCitiesStudy.Domain.Questionnaires;
 using SmartCitiesStudy.Domain.Reports;
@@ -54,6 +55,11 @@ public interface IStudyDbContext : IAsyncDisposable, IDisposable
     DbSet<EditionFacts> EditionFacts { get; }
     /// <summary>Editorial texts per edition, block and language.</summary>
     DbSet<EditionText> EditionTexts { get; }
+    /// <summary>Per-city deadlines later than the edition's (with the reason).</summary>
+    DbSet<DeadlineExtension> DeadlineExtensions { get; }
+
+    /// <summary>Reminders, digests and automatic closes already done, one per key and day.</summary>
+    DbSet<ScheduledNotice> ScheduledNotices { get; }
 
     /// <summary>For the few operations that need an explicit transaction (imports that save in several steps).</summary>
     DatabaseFacade Database { get; }

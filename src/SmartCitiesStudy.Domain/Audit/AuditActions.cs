@@ -8,6 +8,11 @@ public static class AuditActions
     public const string PublicationAttached = "edition.publication_attached";
     public const string EditionFactsChanged = "edition.facts_changed";
     public const string PublishedFiguresReplaced = "edition.published_figures_replaced";
+    public const string EditionDeadlineChanged = "edition.deadline_changed";
+    public const string EditionCalendarChanged = "edition.calendar_changed";
+    public const string DeadlineExtended = "edition.deadline_extended";
+    public const string ReminderSent = "notice.reminder_sent";
+    public const string NoticeSent = "notice.sent";
     public const string QuestionnaireSaved = "questionnaire.saved";
     public const string ResponseStatusChanged = "response.status_changed";
     public const string AnswerChanged = "answer.changed";

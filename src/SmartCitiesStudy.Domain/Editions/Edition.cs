@@ -48,6 +48,12 @@ public sealed partial class Edition : IHasVersion
     /// <summary>Date by which cities are asked to submit (UTC date).</summary>
     public DateOnly? Deadline { get; private set; }
 
+    /// <summary>Day the collection is announced to open (UTC date); shown to cities, informative only.</summary>
+    public DateOnly? OpensOn { get; private set; }
+
+    /// <summary>Whether the daily schedule closes the edition once its deadline (and every city's extension) has passed.</summary>
+    public bool AutoCloseAtDeadline { get; private set; }
+
     [EventTime]
     public DateTimeOffset? OpenedAt { get; private set; }
 
@@ -86,6 +92,62 @@ public sealed partial class Edition : IHasVersion
     }
 
     public void SetDeadline(DateOnly? deadline) => Deadline = deadline;
+
+    /// <summary>
+    /// Sets the deadline as the secretariat does: only while the edition is a draft or open, and never to a day
+    /// already past (<paramref name="today"/> is the UTC day).
+    /// </summary>
+    public void ChangeDeadline(DateOnly deadline, DateOnly today)
+    {
+        if (Status is not (EditionStatus.Draft or EditionStatus.Open))
+        {
+            throw new DomainRuleException(
+                "edition.deadline_frozen",
+                $"Edition {Code} is {Status.ToString().ToLowerInvariant()}: its deadline can no longer change. Reopen it first.");
+        }
+
+        if (deadline < today)
+        {
+            throw new DomainRuleException(
+                "edition.deadline_past",
+                $"Edition {Code}: the deadline {deadline:yyyy-MM-dd} is already past (today is {today:yyyy-MM-dd} UTC).");
+        }
+
+        Deadline = deadline;
+    }
+
+    /// <summary>
+    /// Plans the collection period: opening day, deadline and whether to close automatically at the deadline. Only
+    /// while the edition is a draft or open; a changed deadline may not be a past day; the opening day may not
+    /// follow the deadline; closing automatically needs a deadline.
+    /// </summary>
+    public void PlanCalendar(DateOnly? opensOn, DateOnly? deadline, bool autoClose, DateOnly today)
+    {
+        if (deadline is { } d && d != Deadline)
+        {
+            ChangeDeadline(d, today);
+        }
+        else if (Status is not (EditionStatus.Draft or EditionStatus.Open))
+        {
+            throw new DomainRuleException(
+                "edition.deadline_frozen",
+                $"Edition {Code} is {Status.ToString().ToLowerInvariant()}: its calendar can no longer change. Reopen it first.");
+        }
+
+        if (opensOn is { } o && deadline is { } end && o > end)
+        {
+            throw new DomainRuleException("edition.opens_after_deadline", $"Edition {Code}: the opening day {o:yyyy-MM-dd} is after the deadline {end:yyyy-MM-dd}.");
+        }
+
+        if (autoClose && deadline is null)
+        {
+            throw new DomainRuleException("edition.auto_close_needs_deadline", $"Edition {Code}: closing automatically needs a deadline.");
+        }
+
+        Deadline = deadline;
+        OpensOn = opensOn;
+        AutoCloseAtDeadline = autoClose;
+    }
 
     /// <summary>Records which questionnaire version is current. Closed and published editions are frozen.</summary>
     public void UseQuestionnaireVersion(int number)

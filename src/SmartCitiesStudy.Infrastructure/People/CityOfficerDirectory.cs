@@ -5,9 +5,20 @@ using SmartCitiesStudy.Infrastructure.Persistence;
 
 namespace SmartCitiesStudy.Infrastructure.People;
 
-/// <summary>Counts active city officers per city from the Identity tables.</summary>
-internal sealed class CityOfficerDirectory(IDbContextFactory<StudyDbContext> dbFactory) : ICityOfficerDirectory
+/// <summary>Active city officers (per city) and secretariat accounts, from the Identity tables.</summary>
+internal sealed class CityOfficerDirectory(IDbContextFactory<StudyDbContext> dbFactory) : ICityOfficerDirectory, ISecretariatDirectory
 {
+    public async Task<IReadOnlyList<CityOfficerContact>> ActiveSecretariatAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var roleId = await db.Roles.Where(r => r.Name == StudyRoles.Secretariat).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && u.Email != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId))
+            .OrderBy(u => u.Email)
+            .Select(u => new CityOfficerContact(u.Email!, u.DisplayName, u.PreferredCulture))
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<int, int>> CountActiveOfficersAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

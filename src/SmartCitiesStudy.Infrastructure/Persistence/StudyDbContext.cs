@@ -10,6 +10,7 @@ using SmartCitiesStudy.Domain.Audit;
 using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Email;
+using SmartCitiesStudy.Domain.Notices;
 using SmartCitiesStudy.Domain.People;
 using SmartCitiesStudy.Domain.Questionnaires;
 using SmartCitiesStudy.Domain.Reports;
@@ -51,6 +52,9 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options)
 
     public DbSet<EditionFacts> EditionFacts => Set<EditionFacts>();
     public DbSet<EditionText> EditionTexts => Set<EditionText>();
+    public DbSet<DeadlineExtension> DeadlineExtensions => Set<DeadlineExtension>();
+
+    public DbSet<ScheduledNotice> ScheduledNotices => Set<ScheduledNotice>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

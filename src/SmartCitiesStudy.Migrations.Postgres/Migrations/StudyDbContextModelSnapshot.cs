@@ -515,6 +515,55 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                     b.ToTable("city_populations", (string)null);
                 });
 
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Editions.DeadlineExtension", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("city_id");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("edition_id");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("granted_at");
+
+                    b.Property<string>("GrantedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("granted_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deadline_extensions");
+
+                    b.HasIndex("CityId")
+                        .HasDatabaseName("ix_deadline_extensions_city_id");
+
+                    b.HasIndex("EditionId", "CityId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deadline_extensions_edition_id_city_id");
+
+                    b.ToTable("deadline_extensions", (string)null);
+                });
+
             modelBuilder.Entity("SmartCitiesStudy.Domain.Editions.Edition", b =>
                 {
                     b.Property<int>("Id")
@@ -523,6 +572,10 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AutoCloseAtDeadline")
+                        .HasColumnType("boolean")
+                        .HasColumnName("auto_close_at_deadline");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
@@ -545,6 +598,10 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
+
+                    b.Property<DateOnly?>("OpensOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opens_on");
 
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone")
@@ -698,6 +755,39 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_outbox_messages_sent_at_next_attempt_at");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Notices.ScheduledNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scheduled_notices");
+
+                    b.HasIndex("Key", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scheduled_notices_key_day");
+
+                    b.ToTable("scheduled_notices", (string)null);
                 });
 
             modelBuilder.Entity("SmartCitiesStudy.Domain.People.Invitation", b =>
@@ -1291,6 +1381,23 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_city_populations_editions_edition_id");
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Editions.DeadlineExtension", b =>
+                {
+                    b.HasOne("SmartCitiesStudy.Domain.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_deadline_extensions_cities_city_id");
+
+                    b.HasOne("SmartCitiesStudy.Domain.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_deadline_extensions_editions_edition_id");
                 });
 
             modelBuilder.Entity("SmartCitiesStudy.Domain.Editions.EditionFacts", b =>

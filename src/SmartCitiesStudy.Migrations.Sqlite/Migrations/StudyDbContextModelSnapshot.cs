@@ -496,12 +496,63 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                     b.ToTable("city_populations", (string)null);
                 });
 
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Editions.DeadlineExtension", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("city_id");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("edition_id");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("granted_at");
+
+                    b.Property<string>("GrantedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("granted_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deadline_extensions");
+
+                    b.HasIndex("CityId")
+                        .HasDatabaseName("ix_deadline_extensions_city_id");
+
+                    b.HasIndex("EditionId", "CityId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deadline_extensions_edition_id_city_id");
+
+                    b.ToTable("deadline_extensions", (string)null);
+                });
+
             modelBuilder.Entity("SmartCitiesStudy.Domain.Editions.Edition", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
+
+                    b.Property<bool>("AutoCloseAtDeadline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("auto_close_at_deadline");
 
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER")
@@ -524,6 +575,10 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                     b.Property<long?>("OpenedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("opened_at");
+
+                    b.Property<DateOnly?>("OpensOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opens_on");
 
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER")
@@ -675,6 +730,37 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_outbox_messages_sent_at_next_attempt_at");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Notices.ScheduledNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scheduled_notices");
+
+                    b.HasIndex("Key", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scheduled_notices_key_day");
+
+                    b.ToTable("scheduled_notices", (string)null);
                 });
 
             modelBuilder.Entity("SmartCitiesStudy.Domain.People.Invitation", b =>
@@ -1256,6 +1342,23 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_city_populations_editions_edition_id");
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Editions.DeadlineExtension", b =>
+                {
+                    b.HasOne("SmartCitiesStudy.Domain.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_deadline_extensions_cities_city_id");
+
+                    b.HasOne("SmartCitiesStudy.Domain.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_deadline_extensions_editions_edition_id");
                 });
 
             modelBuilder.Entity("SmartCitiesStudy.Domain.Editions.EditionFacts", b =>

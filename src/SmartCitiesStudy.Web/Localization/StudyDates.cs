@@ -16,6 +16,15 @@ public static class StudyDates
     public static string Date(DateOnly? date) =>
         date is { } d ? d.ToString(DatePattern, CultureInfo.CurrentCulture) : string.Empty;
 
+    /// <summary>
+    /// The month written out, for calendars and deadlines: "1 February 2027", "1 de febrero de 2027",
+    /// "1 février 2027".
+    /// </summary>
+    public static string WrittenDate(DateOnly? date) =>
+        date is { } d
+            ? d.ToString(CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "es" ? "d 'de' MMMM 'de' yyyy" : "d MMMM yyyy", CultureInfo.CurrentCulture)
+            : string.Empty;
+
     /// <summary>"2 Jan 2027" (the UTC day).</summary>
     public static string Date(DateTimeOffset? at) =>
         at is { } a ? a.UtcDateTime.ToString(DatePattern, CultureInfo.CurrentCulture) : string.Empty;

@@ -50,6 +50,11 @@ public sealed class UseCasePermissionTests(StudyWebApp app) : IClassFixture<Stud
         { "CorrectAnswer in Porto's submission", BilbaoOfficer },
         { "ChangeEditionStatus close 2026", BilbaoOfficer },
         { "ChangeEditionStatus close 2026", ReviewerEmail },
+        { "PlanEditionCalendar 2026", BilbaoOfficer },
+        { "PlanEditionCalendar 2026", ReviewerEmail },
+        { "ExtendCityDeadline Bilbao 2026", BilbaoOfficer },
+        { "ExtendCityDeadline Bilbao 2026", ReviewerEmail },
+        { "SetEditionDeadline 2026", BilbaoOfficer },
         { "CreateEdition 2099", BilbaoOfficer },
         { "CreateEdition 2099", ReviewerEmail },
         { "SaveQuestionnaire 2026", BilbaoOfficer },
@@ -135,6 +140,9 @@ public sealed class UseCasePermissionTests(StudyWebApp app) : IClassFixture<Stud
             "DecideResponse approve Porto's submission" => Forbidden(await Get<DecideResponse>().ExecuteAsync(user, _porto2026, ReviewDecision.Approve, await VersionOfAsync(_porto2026), cancellationToken: ct)),
             "CorrectAnswer in Porto's submission" => Forbidden(await Get<CorrectAnswer>().ExecuteAsync(user, _porto2026, "ss_priority_sectors", AnswerValue.OfText("x"), 1, "because", ct)),
             "ChangeEditionStatus close 2026" => Forbidden(await Get<ChangeEditionStatus>().ExecuteAsync("2026", EditionAction.Close, await EditionVersionAsync(), user, cancellationToken: ct)),
+            "PlanEditionCalendar 2026" => Forbidden(await Get<PlanEditionCalendar>().ExecuteAsync("2026", new EditionCalendar(null, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(90)), true), await EditionVersionAsync(), user, ct)),
+            "ExtendCityDeadline Bilbao 2026" => Forbidden(await Get<ExtendCityDeadline>().ExecuteAsync("2026", _bilbaoCityId, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(400)), "more time", user, ct)),
+            "SetEditionDeadline 2026" => Forbidden(await Get<SetEditionDeadline>().ExecuteAsync("2026", DateOnly.FromDateTime(DateTime.UtcNow.AddDays(90)), await EditionVersionAsync(), user, ct)),
             "CreateEdition 2099" => Forbidden(await Get<CreateEdition>().ExecuteAsync("2099", "Smart Cities Study 2099", "FUTURE", 2099, "2017", user, ct)),
             "SaveQuestionnaire 2026" => !(await Get<SaveQuestionnaire>().ExecuteAsync("2026", "{}", user, ct)).Saved,
             "ImportResponses 2026" => !(await Get<ImportResponses>().ExecuteAsync("city,country,region,population,status\nX,Y,Europe,1,approved\n"u8.ToArray(), "2026", dryRun: false, replace: true, user, ct)).Stored,
@@ -179,7 +187,8 @@ public sealed class UseCasePermissionTests(StudyWebApp app) : IClassFixture<Stud
     {
         await using var db = app.Database.CreateContext();
         var statuses = string.Join(',', await db.Responses.OrderBy(r => r.Id).Select(r => r.Status).ToListAsync());
-        var editions = string.Join(',', await db.Editions.OrderBy(e => e.Id).Select(e => e.Code + e.Status).ToListAsync());
+        var editions = string.Join(',', await db.Editions.OrderBy(e => e.Id).Select(e => e.Code + e.Status + e.Deadline + e.AutoCloseAtDeadline).ToListAsync());
+        var extensions = await db.DeadlineExtensions.CountAsync();
         var answers = await db.AnswerChanges.CountAsync();
         var comments = await db.Comments.CountAsync();
         var cities = string.Join(',', await db.Cities.OrderBy(c => c.Id).Select(c => c.Slug).ToListAsync());
@@ -188,6 +197,6 @@ public sealed class UseCasePermissionTests(StudyWebApp app) : IClassFixture<Stud
         var active = await db.Users.CountAsync(u => u.IsActive);
         var invitations = await db.Invitations.CountAsync();
         var questionnaires = await db.QuestionnaireVersions.CountAsync();
-        return $"{statuses}|{editions}|{answers}|{comments}|{cities}|{populations}|{roles}|{active}|{invitations}|{questionnaires}";
+        return $"{statuses}|{editions}|{answers}|{comments}|{cities}|{populations}|{roles}|{active}|{invitations}|{questionnaires}|{extensions}";
     }
 }

@@ -11,7 +11,8 @@ namespace SmartCitiesStudy.Application.Features.Editions;
 
 /// <summary>
 /// Opens, closes, publishes or reopens an edition. The expected version is the edition version the
-/// person saw: if someone changed the edition since, the action is refused rather than applied blindly.
+/// person saw: if someone changed the edition since, the action is refused rather than applied blindly. A deadline
+/// given with the change (opening with a deadline) is stored in the same save, or not at all.
 /// </summary>
 public sealed class ChangeEditionStatus(
     IStudyDbContextFactory dbFactory,
@@ -21,7 +22,11 @@ public sealed class ChangeEditionStatus(
 {
     public const string ConcurrencyCode = "edition.changed_by_someone_else";
 
-    public async Task<OperationResult> ExecuteAsync(string editionCode, EditionAction action, int expectedVersion, StudyUser user, string? reason = null, CancellationToken cancellationToken = default)
+    public Task<OperationResult> ExecuteAsync(string editionCode, EditionAction action, int expectedVersion, StudyUser user, string? reason = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(editionCode, action, expectedVersion, user, reason, deadline: null, cancellationToken);
+
+    /// <summary>The same, also setting the deadline (opening with a deadline): both are stored, or neither.</summary>
+    public async Task<OperationResult> ExecuteAsync(string editionCode, EditionAction action, int expectedVersion, StudyUser user, string? reason, DateOnly? deadline, CancellationToken cancellationToken = default)
     {
         if (!user.IsSecretariat)
         {
@@ -65,6 +70,13 @@ public sealed class ChangeEditionStatus(
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(action), action, null);
+            }
+
+            if (deadline is { } newDeadline && newDeadline != edition.Deadline)
+            {
+                var previous = edition.Deadline;
+                edition.ChangeDeadline(newDeadline, DateOnly.FromDateTime(now.UtcDateTime));
+                db.Record(now, user, AuditActions.EditionDeadlineChanged, "edition", edition.Code, edition.Id, before: previous?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), after: newDeadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             }
 
             db.Record(now, user, AuditActions.EditionStatusChanged, "edition", edition.Code, edition.Id, before: before.ToString(), after: edition.Status.ToString(), reason: reason);

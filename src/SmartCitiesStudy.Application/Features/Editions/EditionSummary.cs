@@ -19,7 +19,9 @@ public sealed record EditionSummary(
     int QuestionnaireVersion = 0,
     int Version = 0,
     int? PublishedRespondents = null,
-    bool HoldsDemoData = false)
+    bool HoldsDemoData = false,
+    DateOnly? OpensOn = null,
+    bool AutoCloseAtDeadline = false)
 {
     /// <summary>Published figures while no response is approved; then the responses (ADR 0013).</summary>
     public FiguresSource FiguresSource => PublishedRespondents is not null && ApprovedResponses == 0 ? FiguresSource.Published : FiguresSource.Responses;

@@ -32,7 +32,9 @@ public sealed class ListEditions(IStudyDbContextFactory dbFactory)
                 e.QuestionnaireVersion,
                 e.Version,
                 db.PublishedRecords.Where(r => r.EditionId == e.Id).Select(r => (int?)r.Respondents).FirstOrDefault(),
-                e.HoldsDemoData))
+                e.HoldsDemoData,
+                e.OpensOn,
+                e.AutoCloseAtDeadline))
             .ToListAsync(cancellationToken);
     }
 }

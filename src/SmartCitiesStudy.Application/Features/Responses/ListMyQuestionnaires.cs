@@ -23,7 +23,12 @@ public sealed class ListMyQuestionnaires(IStudyDbContextFactory dbFactory, LoadQ
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var rows = await db.Editions.AsNoTracking()
             .Where(e => e.Status != EditionStatus.Draft && e.QuestionnaireVersion > 0)
-            .Select(e => new { Edition = e, Response = db.Responses.FirstOrDefault(r => r.EditionId == e.Id && r.CityId == cityId) })
+            .Select(e => new
+            {
+                Edition = e,
+                Response = db.Responses.FirstOrDefault(r => r.EditionId == e.Id && r.CityId == cityId),
+                Extension = db.DeadlineExtensions.Where(x => x.EditionId == e.Id && x.CityId == cityId).Select(x => (DateOnly?)x.Until).FirstOrDefault(),
+            })
             .Where(x => x.Edition.Status == EditionStatus.Open || x.Response != null)
             .OrderByDescending(x => x.Edition.Year)
             .ToListAsync(cancellationToken);
@@ -41,7 +46,7 @@ public sealed class ListMyQuestionnaires(IStudyDbContextFactory dbFactory, LoadQ
 
             var comments = row.Response is null ? 0 : await db.Comments.CountAsync(c => c.ResponseId == row.Response.Id && c.ByReviewer && !c.IsInternal, cancellationToken);
             result.Add(new MyQuestionnaire(
-                row.Edition.Code, row.Edition.Title, row.Edition.Theme, row.Edition.Status, row.Edition.Deadline,
+                row.Edition.Code, row.Edition.Title, row.Edition.Theme, row.Edition.Status, DeadlineExtension.Effective(row.Edition.Deadline, row.Extension),
                 row.Response?.Id, row.Response?.Status, percent, comments,
                 row.Response?.Status == Domain.Responses.ResponseStatus.Returned ? await ReturnMessage.LatestAsync(db, row.Response.Id, cancellationToken) : null));
         }

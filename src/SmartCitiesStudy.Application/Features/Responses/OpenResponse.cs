@@ -90,12 +90,14 @@ public sealed class OpenResponse(IStudyDbContextFactory dbFactory, LoadQuestionn
             .Select(a => new { a.Path, a.ValueJson, a.Version, a.UpdatedByName, a.UpdatedAt })
             .ToListAsync(cancellationToken);
         var whyNot = ResponseAccess.WhyNotEditable(user, row.Edition, row.Response);
+        var extension = await db.DeadlineExtensions.AsNoTracking()
+            .Where(x => x.EditionId == row.Edition.Id && x.CityId == row.Response.CityId).Select(x => (DateOnly?)x.Until).SingleOrDefaultAsync(cancellationToken);
         return new ResponseSession(
             row.Response.Id,
             row.Edition.Code,
             row.Edition.Title,
             row.Edition.Status,
-            row.Edition.Deadline,
+            DeadlineExtension.Effective(row.Edition.Deadline, extension),
             row.Response.CityId,
             row.CityName,
             row.Response.Status,

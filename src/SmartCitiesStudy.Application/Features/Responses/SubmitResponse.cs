@@ -13,9 +13,10 @@ public sealed record SubmitResult(bool Submitted, string? Refusal, IReadOnlyList
 
 /// <summary>
 /// Sends a city's response to the secretariat when every required question (shown by its conditions) has an
-/// acceptable answer. After that the form is read-only until a reviewer returns it.
+/// acceptable answer. After that the form is read-only until a reviewer returns it. The city's officers get a
+/// receipt, stored with the submission.
 /// </summary>
-public sealed class SubmitResponse(IStudyDbContextFactory dbFactory, LoadQuestionnaire loadQuestionnaire, IResponseEvents events, TimeProvider clock)
+public sealed class SubmitResponse(IStudyDbContextFactory dbFactory, LoadQuestionnaire loadQuestionnaire, IResponseEvents events, ICityOfficerDirectory officers, IEmailOutbox outbox, TimeProvider clock)
 {
     public async Task<SubmitResult> ExecuteAsync(StudyUser user, int responseId, CancellationToken cancellationToken = default)
     {
@@ -44,6 +45,12 @@ public sealed class SubmitResponse(IStudyDbContextFactory dbFactory, LoadQuestio
         var before = response.Status;
         response.Submit(now);
         db.Record(now, user, AuditActions.ResponseStatusChanged, "response", response.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), edition.Id, response.Id, before.ToString(), response.Status.ToString());
+        var cityName = await db.Cities.AsNoTracking().Where(c => c.Id == response.CityId).Select(c => c.Name).SingleAsync(cancellationToken);
+        foreach (var officer in await officers.ActiveOfficersAsync(response.CityId, cancellationToken))
+        {
+            outbox.Enqueue(db, Notices.NoticeEmails.Received(officer, edition, cityName, now));
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -13,7 +13,7 @@ namespace SmartCitiesStudy.Application.Features.Review;
 
 /// <summary>
 /// Approves a submitted response or returns it to the city. The reviewer names the response version they reviewed:
-/// if another reviewer acted first, this one is told and nothing changes. Returning notifies the city's officers.
+/// if another reviewer acted first, this one is told and nothing changes. Returning or approving notifies the city's officers.
 /// </summary>
 public sealed class DecideResponse(IStudyDbContextFactory dbFactory, IResponseEvents events, ICityOfficerDirectory officers, IEmailOutbox outbox, TimeProvider clock)
 {
@@ -64,6 +64,13 @@ public sealed class DecideResponse(IStudyDbContextFactory dbFactory, IResponseEv
                 foreach (var officer in await officers.ActiveOfficersAsync(response.CityId, cancellationToken))
                 {
                     outbox.Enqueue(db, ReturnedResponseEmail.For(officer, edition, message));
+                }
+            }
+            else if (response.Status == ResponseStatus.Approved)
+            {
+                foreach (var officer in await officers.ActiveOfficersAsync(response.CityId, cancellationToken))
+                {
+                    outbox.Enqueue(db, Notices.NoticeEmails.Approved(officer, edition));
                 }
             }
 

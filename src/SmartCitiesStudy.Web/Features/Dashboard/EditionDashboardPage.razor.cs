@@ -12,6 +12,7 @@ namespace SmartCitiesStudy.Web.Features.Dashboard;
 public sealed partial class EditionDashboardPage
 {
     private EditionDashboard? _dashboard;
+    private Application.Features.Editions.EditionSummary? _summary;
     private string? _error;
     private DashboardStatus? _status;
     private Region? _region;
@@ -30,6 +31,9 @@ public sealed partial class EditionDashboardPage
 
     [Inject]
     private ConfirmCarriedPopulations ConfirmCarried { get; set; } = default!;
+
+    [Inject]
+    private Application.Features.Editions.ListEditions ListEditions { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -64,6 +68,7 @@ public sealed partial class EditionDashboardPage
     {
         var result = await Load.ExecuteAsync(Code, new DashboardFilter(_status, _region, _band, _invitedOnly), await AuthenticationState.StudyUserAsync());
         (_dashboard, _error) = (result.Dashboard, result.Error);
+        _summary = _dashboard is null ? null : (await ListEditions.ExecuteAsync(publishedOnly: false)).FirstOrDefault(e => e.Code == Code);
     }
 
     private async Task ConfirmCarriedAsync()

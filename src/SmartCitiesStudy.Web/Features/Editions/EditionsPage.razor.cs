@@ -122,6 +122,17 @@ public sealed partial class EditionsPage
         }
     }
 
+    private async Task CalendarAsync(EditionSummary edition)
+    {
+        var parameters = new DialogParameters<EditionCalendarDialog> { { d => d.Edition, edition }, { d => d.User, await AuthenticationState.StudyUserAsync() } };
+        var dialog = await Dialogs.ShowAsync<EditionCalendarDialog>(string.Format(CultureInfo.CurrentCulture, L["Calendar of edition {0}"], edition.Code), parameters);
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add(string.Format(CultureInfo.CurrentCulture, L["Edition {0}: done."], edition.Code), Severity.Success);
+            await LoadAsync();
+        }
+    }
+
     private async Task ImportAsync(EditionSummary edition)
     {
         var parameters = new DialogParameters<ImportQuestionnaireDialog> { { d => d.Edition, edition }, { d => d.User, await AuthenticationState.StudyUserAsync() } };
