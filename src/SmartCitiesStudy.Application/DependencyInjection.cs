@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddSingleton<CreateEdition>();
         services.AddSingleton<LoadQuestionnaire>();
         services.AddSingleton<SaveQuestionnaire>();
+        services.AddSingleton<ImportQuestionnaireSpreadsheet>();
         services.AddSingleton<OpenResponse>();
         services.AddSingleton<SaveAnswer>();
         services.AddSingleton<SubmitResponse>();

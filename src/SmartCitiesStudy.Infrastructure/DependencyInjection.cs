@@ -1,3 +1,4 @@
+using SmartCitiesStudy.Infrastructure.Questionnaires.XlsForm;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -64,6 +65,7 @@ public static class DependencyInjection
         keyProtection.ApplyTo(dataProtection);
 
         services.AddSingleton<IResponseEvents, InMemoryResponseEvents>();
+        services.AddSingleton<IQuestionnaireSpreadsheet, XlsFormSpreadsheet>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
