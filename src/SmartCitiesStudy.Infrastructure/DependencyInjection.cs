@@ -1,4 +1,3 @@
-using SmartCitiesStudy.Infrastructure.Questionnaires.XlsForm;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -16,6 +15,7 @@ using SmartCitiesStudy.Infrastructure.Identity;
 using SmartCitiesStudy.Infrastructure.Locking;
 using SmartCitiesStudy.Infrastructure.People;
 using SmartCitiesStudy.Infrastructure.Persistence;
+using SmartCitiesStudy.Infrastructure.Questionnaires.XlsForm;
 using SmartCitiesStudy.Infrastructure.Reports;
 using SmartCitiesStudy.Infrastructure.Seeding;
 using SmartCitiesStudy.Reports;

@@ -68,6 +68,8 @@ public static class AuthorizationMatrix
         Get("/portal/editions/{Code}/questionnaire", "/portal/editions/2026/questionnaire", SecretariatOnly),
         Get("/portal/editions/{code}/questionnaire.json", "/portal/editions/2026/questionnaire.json", SecretariatOnly),
         Get("/portal/editions/{code}/questionnaire.json", "/portal/editions/1999/questionnaire.json", [SignIn, Denied, Denied, Denied, NotFound, SignIn]),
+        Get("/portal/editions/{code}/questionnaire.xlsx", "/portal/editions/2026/questionnaire.xlsx", SecretariatOnly),
+        Get("/portal/editions/{code}/questionnaire.xlsx", "/portal/editions/1999/questionnaire.xlsx", [SignIn, Denied, Denied, Denied, NotFound, SignIn]),
         Get("/portal/questionnaire.schema.json", "/portal/questionnaire.schema.json", SecretariatOnly),
         Get("/portal/editions/{Code}/audit", "/portal/editions/2026/audit", ReviewersOnly),
         Get("/portal/editions/{Code}/dashboard", "/portal/editions/2026/dashboard", ReviewersOnly),
