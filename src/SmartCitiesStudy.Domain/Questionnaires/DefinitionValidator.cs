@@ -111,6 +111,7 @@ public static partial class DefinitionValidator
             TypeRules(path, question, group);
             Condition(path, question, groupFields);
             Indicator(path, question, group);
+            SameAs(path, question, group);
             if (question.Code is not null)
             {
                 scope.TryAdd(question.Code, question);
@@ -320,6 +321,31 @@ public static partial class DefinitionValidator
             }
 
             Text($"{path}.indicator.label", indicator.Label, required: true);
+        }
+
+        // The form of the links only: whether the target exists in its edition is checked against that edition.
+        private void SameAs(string path, Question q, Question? group)
+        {
+            if (q.SameAs is not null)
+            {
+                if (group is not null)
+                {
+                    Error($"{path}.sameAs", "Only top-level questions are followed across editions, not fields of a group.");
+                }
+                else if (!SameAsLink.TryParse(q.SameAs, out var link) || link.Option is not null)
+                {
+                    Error($"{path}.sameAs", $"sameAs '{q.SameAs}' must read \"<edition>:<question code>\", e.g. \"2017:open_data_portal\".");
+                }
+            }
+
+            for (var i = 0; i < q.Options.Count; i++)
+            {
+                var value = q.Options[i].SameAs;
+                if (value is not null && (!SameAsLink.TryParse(value, out var link) || link.Option is null))
+                {
+                    Error($"{path}.options[{i}].sameAs", $"sameAs '{value}' must read \"<edition>:<question code>/<option code>\", e.g. \"2017:economy_barriers/lack_of_funding\".");
+                }
+            }
         }
 
         private void Code(string path, string? code, HashSet<string> seen, string what)

@@ -43,6 +43,12 @@ public sealed record Question
 
     public IndicatorDefinition? Indicator { get; init; }
 
+    /// <summary>
+    /// The question of another edition this one means the same as, <c>"2017:open_data_portal"</c> (see
+    /// <see cref="SameAsLink"/>): figures of linked questions are followed across editions.
+    /// </summary>
+    public string? SameAs { get; init; }
+
     /// <summary>Groups: the fields of each item.</summary>
     public IReadOnlyList<Question> Questions { get; init; } = [];
 
