@@ -32,7 +32,7 @@ public sealed class QuestionnaireBuilderTests(BrowserApp app) : IClassFixture<Br
     public async Task A_questionnaire_is_built_from_blank_with_a_condition_translations_and_a_preview()
     {
         var created = await app.Services.GetRequiredService<CreateEdition>().ExecuteAsync("2031", "Smart Cities Study 2031", "MOBILITY", 2031, null, StudyUser.System, TestContext.Current.CancellationToken);
-        Assert.True(created.Succeeded, created.Error);
+        Xunit.Assert.True(created.Succeeded, created.Error);
 
         var page = await app.NewPageAsync();
         await BrowserApp.SignInAsync(page, "secretariat@demo.smartcities.local", DemoAccounts.Password);
@@ -72,9 +72,9 @@ public sealed class QuestionnaireBuilderTests(BrowserApp app) : IClassFixture<Br
         await Assert.That(page.GetByText("Saved.", new() { Exact = true })).ToBeVisibleAsync();
 
         var stored = (await app.Services.GetRequiredService<LoadQuestionnaire>().ExecuteAsync("2031", cancellationToken: TestContext.Current.CancellationToken))!.Definition;
-        Assert.Equal(["bike_plan", "bike_lanes"], stored.Questions.Select(q => q.Code));
-        Assert.Equal("¿Tiene la ciudad un plan ciclista?", stored.Find("bike_plan")!.Title.Es);
-        Assert.Equal(IndicatorKind.Share, stored.Find("bike_plan")!.Indicator!.Kind);
-        Assert.Equal(new ShowCondition("bike_plan", "yes"), stored.Find("bike_lanes")!.ShowWhen);
+        Xunit.Assert.Equal(["bike_plan", "bike_lanes"], stored.Questions.Select(q => q.Code));
+        Xunit.Assert.Equal("¿Tiene la ciudad un plan ciclista?", stored.Find("bike_plan")!.Title.Es);
+        Xunit.Assert.Equal(IndicatorKind.Share, stored.Find("bike_plan")!.Indicator!.Kind);
+        Xunit.Assert.Equal(new ShowCondition("bike_plan", "yes"), stored.Find("bike_lanes")!.ShowWhen);
     }
 }

@@ -28,6 +28,7 @@ internal static class XlsFormColumns
     public const string VersionColumn = "version";
     public const string DefaultLanguage = "default_language";
     public const string Intro = "intro";
+    public const string SameAs = "same_as";
 
     /// <summary>The choice list of yes/no questions.</summary>
     public const string YesNoList = "yes_no";

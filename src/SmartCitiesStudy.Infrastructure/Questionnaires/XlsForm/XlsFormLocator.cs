@@ -24,7 +24,7 @@ internal static class XlsFormLocator
         var language = rest[^1] is "en" or "es" or "fr" ? rest[^1] : "en";
         var column = sheet.Name switch
         {
-            Choices => property == "title" ? Translated(Label, language) : Name,
+            Choices => property switch { "title" => Translated(Label, language), "sameAs" => SameAs, _ => Name },
             Settings => property switch
             {
                 "edition" => FormId,
@@ -47,6 +47,7 @@ internal static class XlsFormLocator
                 "maxItems" => MaxItems,
                 "itemTitle" => Translated(ItemTitle, language),
                 "required" => Required,
+                "sameAs" => SameAs,
                 "type" or "options" or "allowOther" or "questions" or "subsections" => TypeColumn,
                 _ => Name,
             },

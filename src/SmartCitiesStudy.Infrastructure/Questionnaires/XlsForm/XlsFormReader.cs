@@ -13,7 +13,7 @@ namespace SmartCitiesStudy.Infrastructure.Questionnaires.XlsForm;
 /// </summary>
 public static class XlsFormReader
 {
-    private static readonly string[] SurveyKnown = [TypeColumn, Name, Required, Relevant, ConstraintColumn, Appearance, Decimals, Indicator, MinItems, MaxItems];
+    private static readonly string[] SurveyKnown = [TypeColumn, Name, Required, Relevant, ConstraintColumn, Appearance, Decimals, Indicator, MinItems, MaxItems, SameAs];
     private static readonly string[] SurveyTranslated = [Label, Hint, Unit, IndicatorLabel, ItemTitle];
 
     public static QuestionnaireSpreadsheetRead Read(Stream input)
@@ -41,7 +41,7 @@ public static class XlsFormReader
             }
 
             survey = Load(Survey, SurveyKnown, SurveyTranslated);
-            choices = Load(Choices, [ListName, Name], [Label]);
+            choices = Load(Choices, [ListName, Name, SameAs], [Label]);
             settings = Load(Settings, [FormTitle, FormId, VersionColumn, DefaultLanguage], [Intro, FormTitle]);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or ArgumentException or NotSupportedException or System.Xml.XmlException)
@@ -109,7 +109,7 @@ public static class XlsFormReader
                 lists[list] = options = [];
             }
 
-            options.Add((row, new ChoiceOption(row.Get(Name)?.Trim() ?? string.Empty, row.Text(Label) ?? null!)));
+            options.Add((row, new ChoiceOption(row.Get(Name)?.Trim() ?? string.Empty, row.Text(Label) ?? null!) { SameAs = row.Get(SameAs)?.Trim() }));
         }
 
         return lists;

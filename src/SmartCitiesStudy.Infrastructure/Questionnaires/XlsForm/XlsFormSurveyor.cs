@@ -151,6 +151,7 @@ internal sealed class Surveyor(XlsFormSheet survey, Dictionary<string, List<(Xls
             MaxLength = limits.MaxLength,
             ShowWhen = showWhen,
             Indicator = IndicatorOf(row),
+            SameAs = row.Get(SameAs)?.Trim(),
             MinItems = XlsFormReader.Whole(row, MinItems, problems),
             MaxItems = XlsFormReader.Whole(row, MaxItems, problems),
             ItemTitle = row.Text(ItemTitle),

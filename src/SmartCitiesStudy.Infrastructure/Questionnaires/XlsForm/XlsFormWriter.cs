@@ -16,7 +16,7 @@ public static class XlsFormWriter
     public static void Write(QuestionnaireDefinition definition, Stream output, int? version = null)
     {
         var survey = NewTable(SurveyColumns());
-        var choices = NewTable([ListName, Name, .. Languages.Select(l => Translated(Label, l.Code))]);
+        var choices = NewTable([ListName, Name, .. Languages.Select(l => Translated(Label, l.Code)), SameAs]);
         var lists = new HashSet<string>(StringComparer.Ordinal);
         var writer = new Rows(survey, choices, lists);
 
@@ -63,7 +63,7 @@ public static class XlsFormWriter
         TypeColumn, Name, .. Languages.Select(l => Translated(Label, l.Code)), .. Languages.Select(l => Translated(Hint, l.Code)),
         Required, Relevant, ConstraintColumn, Appearance, Decimals, .. Languages.Select(l => Translated(Unit, l.Code)),
         Indicator, .. Languages.Select(l => Translated(IndicatorLabel, l.Code)),
-        MinItems, MaxItems, .. Languages.Select(l => Translated(ItemTitle, l.Code)),
+        MinItems, MaxItems, .. Languages.Select(l => Translated(ItemTitle, l.Code)), SameAs,
     ];
 
     private static DataTable NewTable(IEnumerable<string> columns)
@@ -113,6 +113,7 @@ public static class XlsFormWriter
             SetText(row, Label, q.Title);
             SetText(row, Hint, q.Help);
             row[Required] = q.Required ? "yes" : null;
+            row[SameAs] = q.SameAs;
             row[Relevant] = q.ShowWhen is { } when ? XlsFormExpressions.Relevant(when) : null;
             var constraints = new List<string>();
             switch (q.Type)
@@ -126,7 +127,7 @@ public static class XlsFormWriter
                     row[TypeColumn] = (q.Type == QuestionType.SingleChoice ? "select_one " : "select_multiple ") + list + (q.AllowOther ? " or_other" : string.Empty);
                     foreach (var option in q.Options)
                     {
-                        Choice(list, option.Code, option.Title);
+                        Choice(list, option.Code, option.Title, option.SameAs);
                     }
 
                     if (q.MaxChoices is { } maxChoices)
@@ -209,12 +210,13 @@ public static class XlsFormWriter
             }
         }
 
-        private void Choice(string list, string code, LocalizedText title)
+        private void Choice(string list, string code, LocalizedText title, string? sameAs = null)
         {
             var row = choices.NewRow();
             row[ListName] = list;
             row[Name] = code;
             SetText(row, Label, title);
+            row[SameAs] = sameAs;
             choices.Rows.Add(row);
         }
     }

@@ -36,6 +36,17 @@ public sealed class QuestionnaireSchemaTests
     }
 
     [Fact]
+    public void Same_as_links_pass_the_schema()
+    {
+        var root = JsonNode.Parse(ShippedQuestionnaires.Read("2019")!)!.AsObject();
+        var question = root["sections"]![0]!["subsections"]![0]!["questions"]![0]!.AsObject();
+        question["sameAs"] = "2017:ss_strategy";
+        var json = root.ToJsonString();
+        Assert.NotNull(QuestionnaireJson.Parse(json).Definition);
+        Assert.True(SchemaAccepts(json), Describe(json));
+    }
+
+    [Fact]
     public void What_the_writer_produces_passes_the_schema()
     {
         var definition = QuestionnaireJson.Parse(ShippedQuestionnaires.Read("2017")!).Definition!;
@@ -62,6 +73,7 @@ public sealed class QuestionnaireSchemaTests
         "no sections",
         "group inside a group",
         "format 2",
+        "sameAs without an edition",
     };
 
     [Theory]
@@ -92,6 +104,7 @@ public sealed class QuestionnaireSchemaTests
             case "no sections": root["sections"] = new JsonArray(); break;
             case "group inside a group": group["questions"]![0]!["type"] = "group"; break;
             case "format 2": root["format"] = 2; break;
+            case "sameAs without an edition": question["sameAs"] = "ss_strategy"; break;
             default: throw new ArgumentOutOfRangeException(nameof(change), change, null);
         }
 

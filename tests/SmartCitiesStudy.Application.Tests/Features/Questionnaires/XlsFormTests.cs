@@ -31,6 +31,31 @@ public sealed class XlsFormTests
     }
 
     [Fact]
+    public void Same_as_links_of_questions_and_options_go_through_the_same_as_columns()
+    {
+        var d = Shipped("2019");
+        var linked = d with
+        {
+            Sections = [.. d.Sections.Select(s => s with
+            {
+                Subsections = [.. s.Subsections.Select(b => b with
+                {
+                    Questions = [.. b.Questions.Select(q => q.Type switch
+                    {
+                        QuestionType.YesNo => q with { SameAs = "2017:" + q.Code },
+                        QuestionType.MultipleChoice => q with { Options = [.. q.Options.Select(o => o with { SameAs = $"2017:{q.Code}/{o.Code}" })] },
+                        _ => q,
+                    })],
+                })],
+            })],
+        };
+        var read = XlsFormReader.Read(Workbook(linked));
+        Assert.True(read.Definition is not null, string.Join('\n', read.Problems));
+        Assert.Equal(QuestionnaireJson.Write(linked), QuestionnaireJson.Write(read.Definition));
+        Assert.Contains("\"sameAs\"", QuestionnaireJson.Write(read.Definition), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_workbook_follows_the_xlsform_conventions()
     {
         using var workbook = Workbook(Shipped("2017"));
