@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddSingleton<RunDailySchedule>();
         services.AddSingleton<LoadQuestionnaire>();
         services.AddSingleton<SaveQuestionnaire>();
+        services.AddSingleton<ImportQuestionnaireSpreadsheet>();
         services.AddSingleton<OpenResponse>();
         services.AddSingleton<SaveAnswer>();
         services.AddSingleton<SubmitResponse>();

@@ -16,6 +16,7 @@ using SmartCitiesStudy.Infrastructure.Locking;
 using SmartCitiesStudy.Infrastructure.Notices;
 using SmartCitiesStudy.Infrastructure.People;
 using SmartCitiesStudy.Infrastructure.Persistence;
+using SmartCitiesStudy.Infrastructure.Questionnaires.XlsForm;
 using SmartCitiesStudy.Infrastructure.Reports;
 using SmartCitiesStudy.Infrastructure.Seeding;
 using SmartCitiesStudy.Reports;
@@ -66,6 +67,7 @@ public static class DependencyInjection
         keyProtection.ApplyTo(dataProtection);
 
         services.AddSingleton<IResponseEvents, InMemoryResponseEvents>();
+        services.AddSingleton<IQuestionnaireSpreadsheet, XlsFormSpreadsheet>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();

@@ -90,6 +90,29 @@ public sealed class QuestionnaireCommandTests
     }
 
     [Fact]
+    public async Task Xlsx_export_then_import_round_trips_and_a_bad_workbook_stores_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var workbook = Path.Combine(Path.GetTempPath(), "scs-cli-" + Guid.NewGuid().ToString("N") + ".xlsx");
+        var exported = await RunAsync(database.ConfigurationValues, "questionnaire", "export", "--edition", "2017", "--format", "xlsx", "--out", workbook);
+        Assert.Equal(0, exported.ExitCode);
+        Assert.Contains("(XLSForm)", exported.Output, StringComparison.Ordinal);
+
+        var imported = await RunAsync(database.ConfigurationValues, "questionnaire", "import", "--edition", "2017", "--file", workbook);
+        Assert.True(imported.ExitCode == 0, imported.Error);
+        Assert.Contains("the questionnaire is unchanged (version 1)", imported.Output, StringComparison.Ordinal);
+
+        var notAWorkbook = TempFile("type,name\n", ".xlsx");
+        var refused = await RunAsync(database.ConfigurationValues, "questionnaire", "import", "--edition", "2017", "--file", notAWorkbook);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("error: workbook:", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("Nothing was stored.", refused.Error, StringComparison.Ordinal);
+
+        var noOut = await RunAsync(database.ConfigurationValues, "questionnaire", "export", "--edition", "2017", "--format", "xlsx");
+        Assert.Equal(1, noOut.ExitCode);
+    }
+
+    [Fact]
     public async Task Import_of_a_bad_file_stores_nothing_and_says_so()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using SmartCitiesStudy.Application.Abstractions;
 using SmartCitiesStudy.Application.Features.Questionnaires;
 using SmartCitiesStudy.Application.Security;
 using SmartCitiesStudy.Domain.Questionnaires;
@@ -40,10 +41,10 @@ internal static class QuestionnaireCommands
         });
 
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json");
+        format.AcceptOnlyFromAmong("json", "xlsx");
         var version = new Option<int?>("--version") { Description = "A version number (default: the current one)." };
         var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of the standard output." };
-        var export = new Command("export", "Write an edition's questionnaire as JSON.") { edition, format, version, output };
+        var export = new Command("export", "Write an edition's questionnaire as JSON, or as an XLSForm workbook (--format xlsx --out F.xlsx).") { edition, format, version, output };
         export.SetAction((parse, cancellationToken) => context.RunAsync(
             async (services, ct) =>
             {
@@ -53,6 +54,23 @@ internal static class QuestionnaireCommands
                 {
                     await context.Error.WriteLineAsync($"error: edition '{code}' has no questionnaire{(parse.GetValue(version) is { } v ? $" version {v}" : string.Empty)}.");
                     return StudyCli.Failure;
+                }
+
+                if (parse.GetValue(format) == "xlsx")
+                {
+                    if (parse.GetValue(output) is not { } workbook)
+                    {
+                        await context.Error.WriteLineAsync("error: --format xlsx needs --out F.xlsx.");
+                        return StudyCli.Failure;
+                    }
+
+                    await using (var stream = File.Create(workbook.FullName))
+                    {
+                        services.GetRequiredService<IQuestionnaireSpreadsheet>().Write(snapshot.Definition, stream, snapshot.VersionNumber);
+                    }
+
+                    await context.Output.WriteLineAsync($"Wrote edition {code} questionnaire version {snapshot.VersionNumber} to {workbook.FullName} (XLSForm).");
+                    return StudyCli.Success;
                 }
 
                 var json = QuestionnaireJson.Write(snapshot.Definition);
@@ -70,18 +88,34 @@ internal static class QuestionnaireCommands
             },
             cancellationToken));
 
-        var import = new Command("import", "Store a questionnaire for an edition: in place while it is a draft, as a new version once it is open.") { edition, file };
+        var import = new Command("import", "Store a questionnaire (JSON, or an XLSForm .xlsx workbook) for an edition: in place while it is a draft, as a new version once it is open.") { edition, file };
         import.SetAction((parse, cancellationToken) => context.RunAsync(
             async (services, ct) =>
             {
-                var json = await ReadAsync(context, parse.GetRequiredValue(file));
-                if (json is null)
+                var source = parse.GetRequiredValue(file);
+                var code = parse.GetRequiredValue(edition);
+                SaveQuestionnaireResult result;
+                if (source.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
                 {
-                    return StudyCli.Failure;
+                    if (!await CheckAsync(context, source))
+                    {
+                        return StudyCli.Failure;
+                    }
+
+                    await using var stream = source.OpenRead();
+                    result = await services.GetRequiredService<ImportQuestionnaireSpreadsheet>().ExecuteAsync(code, stream, StudyUser.System, ct);
+                }
+                else
+                {
+                    var json = await ReadAsync(context, source);
+                    if (json is null)
+                    {
+                        return StudyCli.Failure;
+                    }
+
+                    result = await services.GetRequiredService<SaveQuestionnaire>().ExecuteAsync(code, json, StudyUser.System, ct);
                 }
 
-                var code = parse.GetRequiredValue(edition);
-                var result = await services.GetRequiredService<SaveQuestionnaire>().ExecuteAsync(code, json, StudyUser.System, ct);
                 await WriteWarningsAsync(context, result.Warnings);
                 if (!result.Saved)
                 {
@@ -103,17 +137,27 @@ internal static class QuestionnaireCommands
         return new Command("questionnaire", "Questionnaire definitions: validate, export, import.") { validate, export, import };
     }
 
-    private static async Task<string?> ReadAsync(CliContext context, FileInfo file)
+    private static async Task<bool> CheckAsync(CliContext context, FileInfo file)
     {
         if (!file.Exists)
         {
             await context.Error.WriteLineAsync($"error: {file.FullName} does not exist.");
-            return null;
+            return false;
         }
 
         if (file.Length > MaxFileBytes)
         {
             await context.Error.WriteLineAsync($"error: {file.Name} is {file.Length / 1024 / 1024} MiB; questionnaire files are limited to {MaxFileBytes / 1024 / 1024} MiB.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static async Task<string?> ReadAsync(CliContext context, FileInfo file)
+    {
+        if (!await CheckAsync(context, file))
+        {
             return null;
         }
 
