@@ -25,7 +25,6 @@ public static class StudyCli
             IndicatorCommands.Create(context),
             ImportCommands.Create(context),
             ReportCommands.Create(context),
-            EditionCommands.Create(context),
         };
 
         var parse = root.Parse(args);
