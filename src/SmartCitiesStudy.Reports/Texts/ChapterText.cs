@@ -30,6 +30,7 @@ public sealed record ChapterText
     public required string MainBarriers { get; init; }
     public required string MainFacilitators { get; init; }
     public required string NamedBy { get; init; }
+    public required string ConclusionsTableIntro { get; init; }
     public required string NotTranslated { get; init; }
     public required string CopiedReview { get; init; }
 
@@ -57,6 +58,7 @@ public sealed record ChapterText
         MainBarriers = "Main barriers",
         MainFacilitators = "Main facilitating elements",
         NamedBy = "most named first; x of N cities that answered",
+        ConclusionsTableIntro = "The table sums up the main barriers and facilitating elements the cities named in each field.",
         NotTranslated = "This text has not been translated yet; it is shown in English.",
         CopiedReview = "copied — review",
     };
@@ -85,6 +87,7 @@ public sealed record ChapterText
         MainBarriers = "Principales barreras",
         MainFacilitators = "Principales elementos facilitadores",
         NamedBy = "primero las más citadas; x de N ciudades que respondieron",
+        ConclusionsTableIntro = "La tabla resume las principales barreras y elementos facilitadores que las ciudades citaron en cada ámbito.",
         NotTranslated = "Este texto aún no está traducido; se muestra en inglés.",
         CopiedReview = "copiado — revisar",
     };
@@ -113,6 +116,7 @@ public sealed record ChapterText
         MainBarriers = "Principaux obstacles",
         MainFacilitators = "Principaux éléments facilitateurs",
         NamedBy = "les plus cités d'abord ; x sur N villes ayant répondu",
+        ConclusionsTableIntro = "Le tableau résume les principaux obstacles et éléments facilitateurs que les villes ont cités dans chaque domaine.",
         NotTranslated = "Ce texte n'est pas encore traduit ; il est affiché en anglais.",
         CopiedReview = "copié — à revoir",
     };
