@@ -78,9 +78,11 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, PostgresConnectionString(name), name);
     }
 
-    public StudyDbContext CreateContext()
+    /// <summary>A context on this database; <paramref name="clock"/> is the "now" no recorded event may pass
+    /// (a test's fake clock, when it writes as of a date later than today).</summary>
+    public StudyDbContext CreateContext(TimeProvider? clock = null)
     {
-        var options = StudyDbContextOptions.Configure(new DbContextOptionsBuilder<StudyDbContext>(), Settings);
+        var options = StudyDbContextOptions.Configure(new DbContextOptionsBuilder<StudyDbContext>(), Settings, clock);
         return new StudyDbContext((DbContextOptions<StudyDbContext>)options.Options);
     }
 

@@ -31,7 +31,7 @@ public sealed class DailyScheduleTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync();
         _services = NewInstance();
-        await using var db = _database.CreateContext();
+        await using var db = _database.CreateContext(_clock);
         var bilbao = new City("Bilbao", "Spain", Region.Europe);
         db.Cities.Add(bilbao);
         await db.SaveChangesAsync(Ct);
@@ -73,13 +73,13 @@ public sealed class DailyScheduleTests : IAsyncLifetime
 
     private async Task<List<string>> MailToAsync(string email)
     {
-        await using var db = _database.CreateContext();
+        await using var db = _database.CreateContext(_clock);
         return await db.OutboxMessages.AsNoTracking().Where(m => m.To == email).OrderBy(m => m.Id).Select(m => m.Subject).ToListAsync(Ct);
     }
 
     private async Task SetResponseAsync(ResponseStatus status)
     {
-        await using var db = _database.CreateContext();
+        await using var db = _database.CreateContext(_clock);
         var response = new Response(_editionId, _bilbao, 1, _clock.GetUtcNow());
         response.ForceStatus(status, _clock.GetUtcNow());
         db.Responses.Add(response);
@@ -108,7 +108,7 @@ public sealed class DailyScheduleTests : IAsyncLifetime
         Assert.Equal(
             ["Smart Cities Study 2027: quedan 14 días para enviar su respuesta", "Smart Cities Study 2027: quedan 7 días para enviar su respuesta", "Smart Cities Study 2027: quedan 2 días para enviar su respuesta"],
             mail);
-        await using var db = _database.CreateContext();
+        await using var db = _database.CreateContext(_clock);
         var body = await db.OutboxMessages.Where(m => m.To == "ane@bilbao.example").Select(m => m.TextBody).FirstAsync(Ct);
         Assert.Contains("1 de febrero de 2027", body, StringComparison.Ordinal);
         Assert.Equal(3, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.ReminderSent && a.EditionId == _editionId, Ct));
@@ -173,7 +173,7 @@ public sealed class DailyScheduleTests : IAsyncLifetime
         At(Deadline.AddDays(8));
         Assert.Equal(1, (await Get<RunDailySchedule>().ExecuteAsync(Ct)).ClosedEditions);
 
-        await using var db = _database.CreateContext();
+        await using var db = _database.CreateContext(_clock);
         Assert.Equal(EditionStatus.Closed, (await db.Editions.SingleAsync(e => e.Id == _editionId, Ct)).Status);
         var extended = await db.AuditEntries.SingleAsync(a => a.Action == AuditActions.DeadlineExtended, Ct);
         Assert.Equal("Municipal elections", extended.Reason);
@@ -187,7 +187,7 @@ public sealed class DailyScheduleTests : IAsyncLifetime
         var version = await VersionAsync();
         Assert.Equal("edition.opens_after_deadline", (await Get<PlanEditionCalendar>().ExecuteAsync("2027", new EditionCalendar(Deadline.AddDays(1), Deadline, false), version, Secretariat, Ct)).ErrorCode);
         Assert.Equal("edition.auto_close_needs_deadline", (await Get<PlanEditionCalendar>().ExecuteAsync("2027", new EditionCalendar(null, null, true), version, Secretariat, Ct)).ErrorCode);
-        await using var db = _database.CreateContext();
+        await using var db = _database.CreateContext(_clock);
         var edition = await db.Editions.SingleAsync(e => e.Id == _editionId, Ct);
         Assert.Equal(Deadline, edition.Deadline);
         Assert.False(edition.AutoCloseAtDeadline);
@@ -201,7 +201,7 @@ public sealed class DailyScheduleTests : IAsyncLifetime
         await SetResponseAsync(ResponseStatus.Submitted);
         Assert.Equal(1, (await Get<RunDailySchedule>().ExecuteAsync(Ct)).Digests);
         Assert.Equal(0, (await Get<RunDailySchedule>().ExecuteAsync(Ct)).Digests);
-        await using var db = _database.CreateContext();
+        await using var db = _database.CreateContext(_clock);
         var digest = await db.OutboxMessages.SingleAsync(m => m.To == "sara@uclg.example", Ct);
         Assert.StartsWith("Smart Cities Study : résumé du 12 janvier 2027", digest.Subject, StringComparison.Ordinal);
         Assert.Contains("2027 : 1 nouvelle(s) réponse(s) envoyée(s), 0 renvoyée(s) en attente de la ville, 1 à relire.", digest.TextBody, StringComparison.Ordinal);
@@ -209,7 +209,7 @@ public sealed class DailyScheduleTests : IAsyncLifetime
 
     private async Task<int> VersionAsync()
     {
-        await using var db = _database.CreateContext();
+        await using var db = _database.CreateContext(_clock);
         return await db.Editions.Where(e => e.Id == _editionId).Select(e => e.Version).SingleAsync(Ct);
     }
 
