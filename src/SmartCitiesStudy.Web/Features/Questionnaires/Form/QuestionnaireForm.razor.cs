@@ -28,13 +28,33 @@ public sealed partial class QuestionnaireForm
 
     private int Index => State.Definition.Sections.ToList().IndexOf(Current);
 
-    protected override void OnInitialized()
+    // The state listened to. The builder's preview gives the form a new state after each edit: the form listens to
+    // the one it shows, or answers in the preview would not re-render it (conditions never showed their questions).
+    private FormState? _listening;
+
+    protected override void OnParametersSet()
     {
-        State.Changed += OnStateChanged;
+        if (!ReferenceEquals(_listening, State))
+        {
+            if (_listening is not null)
+            {
+                _listening.Changed -= OnStateChanged;
+            }
+
+            _listening = State;
+            _listening.Changed += OnStateChanged;
+        }
+
         Refresh();
     }
 
-    public void Dispose() => State.Changed -= OnStateChanged;
+    public void Dispose()
+    {
+        if (_listening is not null)
+        {
+            _listening.Changed -= OnStateChanged;
+        }
+    }
 
     private void OnStateChanged()
     {
