@@ -13,7 +13,7 @@ namespace SmartCitiesStudy.BrowserTests;
 /// <summary>The secretariat builds a new edition's questionnaire from blank with the builder only.</summary>
 public sealed class QuestionnaireBuilderTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static async Task AddAsync(IPage page, string label, string code, string button)
+    private static async Task AddAsync(IPage page, string label, string code, string button, bool expectPanel = true)
     {
         var field = page.GetByLabel(label, new() { Exact = true });
         await field.FillAsync(code);
@@ -23,7 +23,55 @@ public sealed class QuestionnaireBuilderTests(BrowserApp app) : IClassFixture<Br
         await add.ClickAsync();
 
         // The panel shows the new node once the server has added it; typing before would go into the previous one.
-        await Assert.That(page.Locator(".scs-editor__panel h2 code")).ToHaveTextAsync(code);
+        if (expectPanel)
+        {
+            await Assert.That(page.Locator(".scs-editor__panel h2 code")).ToHaveTextAsync(code);
+        }
+    }
+
+    [Fact]
+    public async Task A_groups_fields_and_an_options_same_as_link_are_edited_in_the_builder()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Xunit.Assert.True((await app.Services.GetRequiredService<CreateEdition>().ExecuteAsync("2032", "Smart Cities Study 2032", "MOBILITY", 2032, null, StudyUser.System, ct)).Succeeded);
+        var start = QuestionnaireBuilding.Blank("2032", "Smart Cities Study 2032").AddSection("mobility").AddSubsection(0, "sharing")
+            .AddQuestion(0, 0, "stations", QuestionType.Group)
+            .AddQuestion(0, 0, "sharing_barriers", QuestionType.MultipleChoice);
+        var saved = await app.Services.GetRequiredService<SaveQuestionnaire>().ExecuteAsync("2032", QuestionnaireJson.Write(start), StudyUser.System, ct);
+        Xunit.Assert.True(saved.Saved, string.Join("; ", saved.Problems.Select(p => p.ToString())));
+
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, "secretariat@demo.smartcities.local", DemoAccounts.Password);
+        await page.WaitForURLAsync("**/portal");
+        await page.GotoAsync("/portal/editions/2032/questionnaire");
+        await BrowserApp.WaitForInteractiveAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "stations stations", Exact = true }).ClickAsync();
+        await Assert.That(page.Locator(".scs-editor__panel h2 code")).ToHaveTextAsync("stations");
+        await AddAsync(page, "New field code", "docks", "Add field", expectPanel: false);
+        var field = page.Locator(".scs-builder__field[data-field='docks']");
+        await Assert.That(field).ToBeVisibleAsync();
+        var title = field.GetByLabel("English", new() { Exact = true });
+        await title.FillAsync("Number of docks");
+        await title.PressAsync("Tab");
+        await page.GetByLabel("Most items", new() { Exact = true }).FillAsync("8");
+        await page.GetByLabel("Most items", new() { Exact = true }).PressAsync("Tab");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "sharing_barriers sharing_barriers", Exact = true }).ClickAsync();
+        await Assert.That(page.Locator(".scs-editor__panel h2 code")).ToHaveTextAsync("sharing_barriers");
+        var sameAs = page.GetByLabel("Option option_1 is the same as (edition:question/option)", new() { Exact = true });
+        await sameAs.FillAsync("2017:innovation_barriers/difficult_access_to_financing");
+        await sameAs.PressAsync("Tab");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "builder-group-2032.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assert.That(page.GetByText("Saved.", new() { Exact = true })).ToBeVisibleAsync();
+
+        var stored = (await app.Services.GetRequiredService<LoadQuestionnaire>().ExecuteAsync("2032", cancellationToken: ct))!.Definition;
+        var group = stored.Find("stations")!;
+        Xunit.Assert.Equal(["title", "docks"], group.Questions.Select(f => f.Code));
+        Xunit.Assert.Equal("Number of docks", group.Questions[1].Title.En);
+        Xunit.Assert.Equal(8, group.MaxItems);
+        Xunit.Assert.Equal("2017:innovation_barriers/difficult_access_to_financing", stored.Find("sharing_barriers")!.Options[0].SameAs);
     }
 
     // The answers stored for the edition, once there are as many as expected (the last save may still be on its way).

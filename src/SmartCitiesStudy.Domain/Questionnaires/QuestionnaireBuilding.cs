@@ -44,6 +44,14 @@ public static class QuestionnaireBuilding
 
     public static Question RemoveOption(this Question q, int option) => q with { Options = Without(q.Options, option) };
 
+    /// <summary>A group with one more field (a field is a question of any type but group).</summary>
+    public static Question AddField(this Question group, string code, QuestionType type) =>
+        type == QuestionType.Group
+            ? throw new ArgumentException("A group's field cannot be a group.", nameof(type))
+            : group with { Questions = [.. group.Questions, NewQuestion(code, type)] };
+
+    public static Question RemoveField(this Question group, int field) => group with { Questions = Without(group.Questions, field) };
+
     /// <summary>The question as another type: properties that do not apply are dropped, an indicator kept when it fits.</summary>
     public static Question ChangeType(this Question q, QuestionType type)
     {

@@ -31,6 +31,12 @@ public static class QuestionnaireEdits
 
     public static Question AddOption(this Question q, ChoiceOption option) => q with { Options = [.. q.Options, option] };
 
+    /// <summary>A group with one of its fields changed.</summary>
+    public static Question UpdateField(this Question group, int field, Func<Question, Question> change) =>
+        group with { Questions = Replace(group.Questions, field, change(group.Questions[field])) };
+
+    public static Question MoveField(this Question group, int field, int by) => group with { Questions = Move(group.Questions, field, by) };
+
     /// <summary>The list with item <paramref name="index"/> moved by <paramref name="by"/> places (clamped to the ends).</summary>
     public static IReadOnlyList<T> Move<T>(IReadOnlyList<T> list, int index, int by)
     {

@@ -49,4 +49,25 @@ public sealed class QuestionnaireBuildingTests
         Assert.Equal(2, choice.Options.Count);
         Assert.Equal(IndicatorKind.Mean, number.ChangeType(QuestionType.Number).Indicator!.Kind);
     }
+
+    [Fact]
+    public void A_groups_fields_are_added_changed_moved_and_removed_and_the_group_validates()
+    {
+        var d = QuestionnaireBuilding.Blank("2030", "T").AddSection("s").AddSubsection(0, "b").AddQuestion(0, 0, "stations", QuestionType.Group);
+        d = d.UpdateQuestion(0, 0, 0, g => g
+            .AddField("docks", QuestionType.Number)
+            .AddField("opened", QuestionType.YesNo)
+            .UpdateField(1, f => f with { Title = new LocalizedText("Number of docks", "Número de anclajes"), Required = true })
+            .MoveField(2, -1)
+            .RemoveField(0) with
+        { MinItems = 1, MaxItems = 5, ItemTitle = new LocalizedText("Station") });
+
+        var group = d.Find("stations")!;
+        Assert.Equal(["opened", "docks"], group.Questions.Select(f => f.Code));
+        Assert.Equal("Número de anclajes", group.Questions[1].Title.Es);
+        Assert.True(group.Questions[1].Required);
+        var report = DefinitionValidator.Validate(d);
+        Assert.True(report.IsValid, string.Join('\n', report.Errors));
+        Assert.Throws<ArgumentException>(() => group.AddField("inner", QuestionType.Group));
+    }
 }
