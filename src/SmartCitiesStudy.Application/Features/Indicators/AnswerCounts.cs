@@ -50,6 +50,9 @@ public static class AnswerCounts
                 Parent3 = q.Parent3,
                 Region = q.ByGroup == 1 ? x.Region : null,
                 Band = q.ByGroup == 1 ? x.Band : null,
+                Value1 = null,
+                Value2 = null,
+                Value3 = null,
             };
         for (var level = 1; level <= depth; level++)
         {
@@ -83,10 +86,10 @@ public static class AnswerCounts
     {
         1 => from r in rows
              from c in db.Answers.Where(c => codes.Contains(c.Path) && c.ResponseId == r.ResponseId && c.Path == r.Parent1).DefaultIfEmpty()
-             select new Row { ResponseId = r.ResponseId, Code = r.Code, Value = r.Value, Parent1 = r.Parent1, Parent2 = r.Parent2, Parent3 = r.Parent3, Region = r.Region, Band = r.Band, Value1 = c == null ? null : c.ValueJson },
+             select new Row { ResponseId = r.ResponseId, Code = r.Code, Value = r.Value, Parent1 = r.Parent1, Parent2 = r.Parent2, Parent3 = r.Parent3, Region = r.Region, Band = r.Band, Value1 = c == null ? null : c.ValueJson, Value2 = r.Value2, Value3 = r.Value3 },
         2 => from r in rows
              from c in db.Answers.Where(c => codes.Contains(c.Path) && c.ResponseId == r.ResponseId && c.Path == r.Parent2).DefaultIfEmpty()
-             select new Row { ResponseId = r.ResponseId, Code = r.Code, Value = r.Value, Parent1 = r.Parent1, Parent2 = r.Parent2, Parent3 = r.Parent3, Region = r.Region, Band = r.Band, Value1 = r.Value1, Value2 = c == null ? null : c.ValueJson },
+             select new Row { ResponseId = r.ResponseId, Code = r.Code, Value = r.Value, Parent1 = r.Parent1, Parent2 = r.Parent2, Parent3 = r.Parent3, Region = r.Region, Band = r.Band, Value1 = r.Value1, Value2 = c == null ? null : c.ValueJson, Value3 = r.Value3 },
         3 => from r in rows
              from c in db.Answers.Where(c => codes.Contains(c.Path) && c.ResponseId == r.ResponseId && c.Path == r.Parent3).DefaultIfEmpty()
              select new Row { ResponseId = r.ResponseId, Code = r.Code, Value = r.Value, Parent1 = r.Parent1, Parent2 = r.Parent2, Parent3 = r.Parent3, Region = r.Region, Band = r.Band, Value1 = r.Value1, Value2 = r.Value2, Value3 = c == null ? null : c.ValueJson },
