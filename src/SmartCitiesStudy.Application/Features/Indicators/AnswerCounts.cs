@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SmartCitiesStudy.Application.Abstractions;
 using SmartCitiesStudy.Application.Features.Publication;
+using SmartCitiesStudy.Domain.Answers;
 using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Indicators;
 
@@ -17,6 +18,11 @@ namespace SmartCitiesStudy.Application.Features.Indicators;
 /// </summary>
 public static class AnswerCounts
 {
+    private const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>From how many respondents the GROUP BY gets a larger hash table on PostgreSQL.</summary>
+    private const int LargeEdition = 1_000;
+
     public static async Task<IReadOnlyList<RespondentCount>> RespondentsAsync(IStudyDbContext db, string editionCode, CancellationToken cancellationToken)
     {
         var rows = await Respondents(db, editionCode)
@@ -26,8 +32,9 @@ public static class AnswerCounts
         return [.. rows.Select(r => new RespondentCount(r.Region, (PopulationBand?)r.Band, r.Count))];
     }
 
+    /// <param name="respondents">How many approved responses the edition has (the planner setting depends on it).</param>
     public static async Task<IReadOnlyList<StoredAnswerCount>> AnswersAsync(
-        IStudyDbContext db, string editionCode, IReadOnlyList<CountedQuestion> questions, CancellationToken cancellationToken)
+        IStudyDbContext db, string editionCode, IReadOnlyList<CountedQuestion> questions, int respondents, CancellationToken cancellationToken)
     {
         if (questions.Count == 0)
         {
@@ -38,8 +45,7 @@ public static class AnswerCounts
         var rows =
             from x in Respondents(db, editionCode)
             join a in db.Answers on x.ResponseId equals a.ResponseId
-            join q in Questions(db, questions) on a.Path equals q.Code
-            where a.QuestionCode == a.Path
+            join q in Questions(db, questions) on a.Path equals q.Code // top-level answers only: a field's path is never a code
             select new Row
             {
                 ResponseId = a.ResponseId,
@@ -56,13 +62,24 @@ public static class AnswerCounts
             };
         for (var level = 1; level <= depth; level++)
         {
-            rows = WithConditionValues(db, rows, level, [.. questions.Where(q => q.ConditionChain.Count >= level).Select(q => q.ConditionChain[level - 1]).Distinct()]);
+            rows = WithConditionValues(db, editionCode, rows, level, [.. questions.Where(q => q.ConditionChain.Count >= level).Select(q => q.ConditionChain[level - 1]).Distinct()]);
+        }
+
+        // PostgreSQL's planner expects about one group per ten rows here (there are a few thousand groups for millions of
+        // rows) and, with the default 4 MB work_mem, sorts the rows on disk instead of hashing them: this one query may
+        // use more memory for its hash table (ADR 0023). The setting ends with the transaction.
+        // A small edition is planned well as it is (index lookups per response).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.ProviderName == PostgresProvider && respondents >= LargeEdition)
+        {
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '64MB'", cancellationToken);
         }
 
         var counts = await rows
             .GroupBy(r => new { r.Code, r.Value, r.Value1, r.Value2, r.Value3, r.Region, r.Band })
             .Select(g => new { g.Key.Code, g.Key.Value, g.Key.Value1, g.Key.Value2, g.Key.Value3, g.Key.Region, g.Key.Band, Count = g.Count() })
             .ToListAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return [.. counts.Select(c => new StoredAnswerCount(c.Code, c.Value, [c.Value1, c.Value2, c.Value3], c.Region, (PopulationBand?)c.Band, c.Count))];
     }
 
@@ -82,16 +99,27 @@ public static class AnswerCounts
         };
 
     // The stored value of each row's condition question at one level (1: the parent), when the response has one.
-    private static IQueryable<Row> WithConditionValues(IStudyDbContext db, IQueryable<Row> rows, int level, List<string> codes) => level switch
+    private static IQueryable<Row> WithConditionValues(IStudyDbContext db, string editionCode, IQueryable<Row> rows, int level, List<string> codes)
+    {
+        // Only this edition's answers to those questions, so a small edition does not scan everyone's answers.
+        var conditions =
+            from x in Respondents(db, editionCode)
+            join a in db.Answers on x.ResponseId equals a.ResponseId
+            where codes.Contains(a.Path)
+            select a;
+        return WithConditionValues(rows, conditions, level);
+    }
+
+    private static IQueryable<Row> WithConditionValues(IQueryable<Row> rows, IQueryable<Answer> conditions, int level) => level switch
     {
         1 => from r in rows
-             from c in db.Answers.Where(c => codes.Contains(c.Path) && c.ResponseId == r.ResponseId && c.Path == r.Parent1).DefaultIfEmpty()
+             from c in conditions.Where(c => c.ResponseId == r.ResponseId && c.Path == r.Parent1).DefaultIfEmpty()
              select new Row { ResponseId = r.ResponseId, Code = r.Code, Value = r.Value, Parent1 = r.Parent1, Parent2 = r.Parent2, Parent3 = r.Parent3, Region = r.Region, Band = r.Band, Value1 = c == null ? null : c.ValueJson, Value2 = r.Value2, Value3 = r.Value3 },
         2 => from r in rows
-             from c in db.Answers.Where(c => codes.Contains(c.Path) && c.ResponseId == r.ResponseId && c.Path == r.Parent2).DefaultIfEmpty()
+             from c in conditions.Where(c => c.ResponseId == r.ResponseId && c.Path == r.Parent2).DefaultIfEmpty()
              select new Row { ResponseId = r.ResponseId, Code = r.Code, Value = r.Value, Parent1 = r.Parent1, Parent2 = r.Parent2, Parent3 = r.Parent3, Region = r.Region, Band = r.Band, Value1 = r.Value1, Value2 = c == null ? null : c.ValueJson, Value3 = r.Value3 },
         3 => from r in rows
-             from c in db.Answers.Where(c => codes.Contains(c.Path) && c.ResponseId == r.ResponseId && c.Path == r.Parent3).DefaultIfEmpty()
+             from c in conditions.Where(c => c.ResponseId == r.ResponseId && c.Path == r.Parent3).DefaultIfEmpty()
              select new Row { ResponseId = r.ResponseId, Code = r.Code, Value = r.Value, Parent1 = r.Parent1, Parent2 = r.Parent2, Parent3 = r.Parent3, Region = r.Region, Band = r.Band, Value1 = r.Value1, Value2 = r.Value2, Value3 = c == null ? null : c.ValueJson },
         _ => throw new ArgumentOutOfRangeException(nameof(level), level, $"At most {IndicatorsFromCounts.MaxConditionDepth} levels of conditions are counted."),
     };

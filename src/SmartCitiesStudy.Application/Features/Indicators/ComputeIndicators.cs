@@ -70,12 +70,18 @@ public sealed class ComputeIndicators(IStudyDbContextFactory dbFactory, LoadQues
         // to join is computed response by response instead. Both give the same figures (IndicatorsFromCountsTests).
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var definition = snapshot.Definition;
-        var document = IndicatorsFromCounts.QuestionsToCount(definition) is { } questions
-            ? IndicatorsFromCounts.Compute(
-                definition,
-                await AnswerCounts.RespondentsAsync(db, editionCode, cancellationToken),
-                await AnswerCounts.AnswersAsync(db, editionCode, questions, cancellationToken))
-            : IndicatorCalculator.Compute(definition, await CountedResponses.LoadAsync(db, editionCode, definition, cancellationToken));
+        IndicatorDocument document;
+        if (IndicatorsFromCounts.QuestionsToCount(definition) is { } questions)
+        {
+            var respondents = await AnswerCounts.RespondentsAsync(db, editionCode, cancellationToken);
+            var answers = await AnswerCounts.AnswersAsync(db, editionCode, questions, respondents.Sum(r => r.Count), cancellationToken);
+            document = IndicatorsFromCounts.Compute(definition, respondents, answers);
+        }
+        else
+        {
+            document = IndicatorCalculator.Compute(definition, await CountedResponses.LoadAsync(db, editionCode, definition, cancellationToken));
+        }
+
         return document with { Edition = snapshot.EditionCode };
     }
 }
