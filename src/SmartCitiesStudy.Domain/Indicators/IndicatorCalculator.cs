@@ -110,7 +110,7 @@ public static class IndicatorCalculator
             ByBand(outcomes, o => o.Response, o => o.Outcome is not null, o => o.Outcome is true));
     }
 
-    private static readonly Region[] RegionOrder = [.. Enum.GetValues<Region>().OrderBy(r => r.ToString(), StringComparer.Ordinal)];
+    internal static readonly Region[] RegionOrder = [.. Enum.GetValues<Region>().OrderBy(r => r.ToString(), StringComparer.Ordinal)];
 
     // Groups (regions, bands) in their public order, those without a respondent left out.
     private static List<GroupShare> ByRegion<T>(List<T> items, Func<T, Counted> response, Func<T, bool> answered, Func<T, bool> counted) =>

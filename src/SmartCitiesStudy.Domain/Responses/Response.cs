@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using SmartCitiesStudy.Domain.Common;
 
 namespace SmartCitiesStudy.Domain.Responses;
@@ -52,7 +53,15 @@ public sealed class Response : IHasVersion
     /// <summary>Whether officers may change answers (the edition must also be open).</summary>
     public bool IsEditableByCity => Status is ResponseStatus.Draft or ResponseStatus.Returned;
 
+    /// <summary><see cref="IsEditableByCity"/> for queries: the same rule, translated by the database.</summary>
+    public static Expression<Func<Response, bool>> IsEditableByCityExpression { get; } =
+        r => r.Status == ResponseStatus.Draft || r.Status == ResponseStatus.Returned;
+
+    /// <summary>Whether the response counts in the edition's figures, lists of participants and exports.</summary>
     public bool IsCounted => Status == ResponseStatus.Approved;
+
+    /// <summary><see cref="IsCounted"/> for queries: the same rule, translated by the database.</summary>
+    public static Expression<Func<Response, bool>> IsCountedExpression { get; } = r => r.Status == ResponseStatus.Approved;
 
     public static bool CanMove(ResponseStatus from, ResponseStatus to) => (from, to) switch
     {

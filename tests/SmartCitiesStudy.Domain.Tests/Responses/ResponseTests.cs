@@ -76,4 +76,32 @@ public sealed class ResponseTests
         response.Touch(Now.AddHours(1));
         Assert.Equal(Now.AddHours(2), response.LastActivityAt);
     }
+
+    [Theory]
+    [InlineData(ResponseStatus.Draft, false, true)]
+    [InlineData(ResponseStatus.Submitted, false, false)]
+    [InlineData(ResponseStatus.Returned, false, true)]
+    [InlineData(ResponseStatus.Approved, true, false)]
+    public void The_query_expressions_say_what_the_properties_say(ResponseStatus status, bool counted, bool editable)
+    {
+        var response = NewResponse();
+        response.ForceStatus(status, Now);
+
+        Assert.Equal(counted, response.IsCounted);
+        Assert.Equal(response.IsCounted, Response.IsCountedExpression.Compile()(response));
+        Assert.Equal(editable, response.IsEditableByCity);
+        Assert.Equal(response.IsEditableByCity, Response.IsEditableByCityExpression.Compile()(response));
+    }
+
+    [Fact]
+    public void The_query_expressions_agree_with_the_properties_for_every_status()
+    {
+        foreach (var status in Enum.GetValues<ResponseStatus>())
+        {
+            var response = NewResponse();
+            response.ForceStatus(status, Now);
+            Assert.Equal(response.IsCounted, Response.IsCountedExpression.Compile()(response));
+            Assert.Equal(response.IsEditableByCity, Response.IsEditableByCityExpression.Compile()(response));
+        }
+    }
 }

@@ -19,7 +19,7 @@ public sealed class LoadPublishedStudy(IStudyDbContextFactory dbFactory)
         var json = await (
                 from e in db.Editions.AsNoTracking()
                 join r in db.PublishedRecords.AsNoTracking() on e.Id equals r.EditionId
-                where e.Code == editionCode && !db.Responses.Any(x => x.EditionId == e.Id && x.Status == ResponseStatus.Approved)
+                where e.Code == editionCode && !db.Responses.Where(Response.IsCountedExpression).Any(x => x.EditionId == e.Id)
                 select r.DocumentJson)
             .SingleOrDefaultAsync(cancellationToken);
         return json is null ? null : PublishedStudyJson.Parse(json);

@@ -28,7 +28,7 @@ public sealed class ListEditions(IStudyDbContextFactory dbFactory)
                 e.Year,
                 e.Status,
                 e.Deadline,
-                db.Responses.Count(r => r.EditionId == e.Id && r.Status == ResponseStatus.Approved),
+                db.Responses.Where(Response.IsCountedExpression).Count(r => r.EditionId == e.Id),
                 e.QuestionnaireVersion,
                 e.Version,
                 db.PublishedRecords.Where(r => r.EditionId == e.Id).Select(r => (int?)r.Respondents).FirstOrDefault(),

@@ -41,7 +41,8 @@ public sealed class ExportApprovedResponses(IStudyDbContextFactory dbFactory, Lo
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var editionId = await db.Editions.Where(e => e.Code == editionCode).Select(e => e.Id).SingleAsync(cancellationToken);
         var cities = await db.Responses.AsNoTracking()
-            .Where(r => r.EditionId == editionId && r.Status == ResponseStatus.Approved)
+            .Where(Response.IsCountedExpression)
+            .Where(r => r.EditionId == editionId)
             .Join(db.Cities, r => r.CityId, c => c.Id, (r, c) => new CityRow(r.Id, c.Id, c.Name, c.Country, c.Region))
             .ToDictionaryAsync(x => x.ResponseId, cancellationToken);
         var populations = await db.CityPopulations.AsNoTracking().Where(p => p.EditionId == editionId).ToDictionaryAsync(p => p.CityId, p => p.Population, cancellationToken);
@@ -49,7 +50,7 @@ public sealed class ExportApprovedResponses(IStudyDbContextFactory dbFactory, Lo
 
         // Answers arrive ordered by response: a row is complete when the response id changes.
         var answers = db.Answers.AsNoTracking()
-            .Where(a => db.Responses.Any(r => r.Id == a.ResponseId && r.EditionId == editionId && r.Status == ResponseStatus.Approved) && a.QuestionCode == a.Path)
+            .Where(a => db.Responses.Where(Response.IsCountedExpression).Any(r => r.Id == a.ResponseId && r.EditionId == editionId) && a.QuestionCode == a.Path)
             .OrderBy(a => a.ResponseId)
             .Select(a => new { a.ResponseId, a.Path, a.ValueJson })
             .AsAsyncEnumerable();

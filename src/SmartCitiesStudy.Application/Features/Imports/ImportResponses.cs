@@ -66,7 +66,7 @@ public sealed class ImportResponses(IStudyDbContextFactory dbFactory, LoadQuesti
         }
 
         var showsPublished = await db.PublishedRecords.AnyAsync(r => r.EditionId == edition.Id, cancellationToken)
-            && !await db.Responses.AnyAsync(r => r.EditionId == edition.Id && r.Status == ResponseStatus.Approved, cancellationToken);
+            && !await db.Responses.Where(Response.IsCountedExpression).AnyAsync(r => r.EditionId == edition.Id, cancellationToken);
         var questionnaire = await loadQuestionnaire.ExecuteAsync(edition.Code, cancellationToken: cancellationToken);
         if (questionnaire is null)
         {

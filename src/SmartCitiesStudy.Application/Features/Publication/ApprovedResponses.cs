@@ -14,8 +14,7 @@ internal static class ApprovedResponses
     public static IQueryable<ApprovedResponse> Of(IStudyDbContext db, string editionCode) =>
         from e in db.Editions.AsNoTracking()
         where e.Code == editionCode
-        join r in db.Responses.AsNoTracking() on e.Id equals r.EditionId
-        where r.Status == ResponseStatus.Approved
+        join r in db.Responses.AsNoTracking().Where(Response.IsCountedExpression) on e.Id equals r.EditionId
         join c in db.Cities.AsNoTracking() on r.CityId equals c.Id
         select new ApprovedResponse { EditionId = e.Id, ResponseId = r.Id, City = c };
 }

@@ -26,8 +26,8 @@ public sealed class ListCityParticipation(IStudyDbContextFactory dbFactory)
         }
 
         var rows = await (
-            from r in db.Responses.AsNoTracking()
-            where r.CityId == city.Id && r.Status == ResponseStatus.Approved
+            from r in db.Responses.AsNoTracking().Where(Response.IsCountedExpression)
+            where r.CityId == city.Id
             join e in db.Editions.AsNoTracking() on r.EditionId equals e.Id
             where e.Status == EditionStatus.Published
             join p in db.CityPopulations.AsNoTracking() on new { r.CityId, EditionId = e.Id } equals new { p.CityId, p.EditionId } into pops

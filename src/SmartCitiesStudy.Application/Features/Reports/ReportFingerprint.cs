@@ -30,7 +30,8 @@ public sealed class ReportFingerprint(IStudyDbContextFactory dbFactory)
         }
 
         var responses = await db.Responses.AsNoTracking()
-            .Where(r => r.EditionId == edition.Id && r.Status == ResponseStatus.Approved)
+            .Where(Response.IsCountedExpression)
+            .Where(r => r.EditionId == edition.Id)
             .Select(r => new { r.Id, r.Version, Answers = db.Answers.Count(a => a.ResponseId == r.Id), AnswerVersions = db.Answers.Where(a => a.ResponseId == r.Id).Sum(a => a.Version) })
             .OrderBy(r => r.Id)
             .ToListAsync(cancellationToken);

@@ -85,7 +85,8 @@ public sealed class SaveAnswer(IStudyDbContextFactory dbFactory, LoadQuestionnai
 
             // Guard against a submission that happened meanwhile: touch the response only while it is still editable.
             var editable = await db.Responses
-                .Where(r => r.Id == responseId && (r.Status == ResponseStatus.Draft || r.Status == ResponseStatus.Returned))
+                .Where(Response.IsEditableByCityExpression)
+                .Where(r => r.Id == responseId)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastActivityAt, now), cancellationToken);
             if (editable == 0)
             {
