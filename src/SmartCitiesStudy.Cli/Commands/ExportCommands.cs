@@ -18,7 +18,7 @@ internal static class ExportCommands
             async (services, ct) =>
             {
                 var code = parse.GetRequiredValue(edition);
-                var table = await services.GetRequiredService<ExportApprovedResponses>().ExecuteAsync(code, ct);
+                var table = await services.GetRequiredService<ExportApprovedResponses>().ExecuteAsync(code, includeOtherTexts: true, ct);
                 if (table is null)
                 {
                     await context.Error.WriteLineAsync($"error: edition '{code}' does not exist or has no questionnaire.");
