@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddSingleton<ComputeIndicators>();
         services.AddSingleton<ComputeTrend>();
         services.AddSingleton<ComputeFollowedFigures>();
+        services.AddSingleton<ListOtherAnswers>();
         services.AddSingleton<ExportApprovedResponses>();
         services.AddSingleton<ListParticipants>();
         services.AddSingleton<ListGoodPractices>();

@@ -90,6 +90,27 @@ public sealed class QuestionnaireCommandTests
     }
 
     [Fact]
+    public async Task Import_refuses_a_sameAs_link_to_a_missing_question_naming_question_and_target()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var exported = await RunAsync(database.ConfigurationValues, "questionnaire", "export", "--edition", "2017", "--format", "json");
+        await using (var db = database.CreateContext())
+        {
+            db.Editions.Add(new Domain.Editions.Edition("2030", "Smart Cities Study 2030", "ECONOMY", 2030));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var linked = exported.Output
+            .Replace("\"edition\": \"2017\"", "\"edition\": \"2030\"", StringComparison.Ordinal)
+            .Replace("\"code\": \"open_data_portal\",", "\"code\": \"open_data_portal\", \"sameAs\": \"2019:no_such_question\",", StringComparison.Ordinal);
+        var imported = await RunAsync(database.ConfigurationValues, "questionnaire", "import", "--edition", "2030", "--file", TempFile(linked));
+
+        Assert.Equal(1, imported.ExitCode);
+        Assert.Contains("Question 'open_data_portal': sameAs '2019:no_such_question': edition 2019 has no question 'no_such_question'.", imported.Error, StringComparison.Ordinal);
+        Assert.Contains("Nothing was stored.", imported.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Xlsx_export_then_import_round_trips_and_a_bad_workbook_stores_nothing()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -4,7 +4,7 @@ using SmartCitiesStudy.Application.Features.Exports;
 
 namespace SmartCitiesStudy.Cli.Commands;
 
-/// <summary><c>export responses --edition CODE --format csv|xlsx --out F</c>.</summary>
+/// <summary><c>export responses --edition CODE --format csv|xlsx --out F [--other-texts]</c>.</summary>
 internal static class ExportCommands
 {
     public static Command Create(CliContext context)
@@ -13,12 +13,13 @@ internal static class ExportCommands
         var format = new Option<string>("--format") { Description = "File format.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "xlsx");
         var output = new Option<FileInfo>("--out") { Description = "The file to write.", Required = true };
-        var responses = new Command("responses", "Write the approved answers of an edition, one row per city (no personal data).") { edition, format, output };
+        var otherTexts = new Option<bool>("--other-texts") { Description = "Add the CODE_other columns: what cities typed for \"other\" (not public; the open-data API leaves them out)." };
+        var responses = new Command("responses", "Write the approved answers of an edition, one row per city (no personal data), as the open-data API does.") { edition, format, output, otherTexts };
         responses.SetAction((parse, cancellationToken) => context.RunAsync(
             async (services, ct) =>
             {
                 var code = parse.GetRequiredValue(edition);
-                var table = await services.GetRequiredService<ExportApprovedResponses>().ExecuteAsync(code, ct);
+                var table = await services.GetRequiredService<ExportApprovedResponses>().ExecuteAsync(code, parse.GetValue(otherTexts), ct);
                 if (table is null)
                 {
                     await context.Error.WriteLineAsync($"error: edition '{code}' does not exist or has no questionnaire.");

@@ -24,14 +24,14 @@ public static class SameAsValidator
                     var path = $"$.sections[{s}].subsections[{u}].questions[{q}]";
                     if (question.SameAs is { } value)
                     {
-                        Check(path + ".sameAs", value, question.Type, null, definition, editions, problems);
+                        Check(path + ".sameAs", $"Question '{question.Code}'", value, question.Type, null, definition, editions, problems);
                     }
 
                     for (var o = 0; o < question.Options.Count; o++)
                     {
                         if (question.Options[o].SameAs is { } option)
                         {
-                            Check($"{path}.options[{o}].sameAs", option, question.Type, question.Options[o], definition, editions, problems);
+                            Check($"{path}.options[{o}].sameAs", $"Option '{question.Options[o].Code}' of question '{question.Code}'", option, question.Type, question.Options[o], definition, editions, problems);
                         }
                     }
                 }
@@ -42,7 +42,7 @@ public static class SameAsValidator
     }
 
     private static void Check(
-        string path, string value, QuestionType type, ChoiceOption? option, QuestionnaireDefinition definition,
+        string path, string subject, string value, QuestionType type, ChoiceOption? option, QuestionnaireDefinition definition,
         IReadOnlyDictionary<string, QuestionnaireDefinition> editions, List<DefinitionProblem> problems)
     {
         if (!SameAsLink.TryParse(value, out var link))
@@ -52,27 +52,27 @@ public static class SameAsValidator
 
         if (link.Edition == definition.Edition)
         {
-            problems.Add(new(path, $"sameAs '{value}' links to the same edition: links join different editions."));
+            problems.Add(new(path, $"{subject}: sameAs '{value}' links to the same edition: links join different editions."));
         }
         else if (!editions.TryGetValue(link.Edition, out var other))
         {
-            problems.Add(new(path, $"sameAs '{value}': there is no edition '{link.Edition}'."));
+            problems.Add(new(path, $"{subject}: sameAs '{value}': there is no edition '{link.Edition}'."));
         }
         else if (other.Find(link.Question) is not { } target)
         {
-            problems.Add(new(path, $"sameAs '{value}': edition {link.Edition} has no question '{link.Question}'."));
+            problems.Add(new(path, $"{subject}: sameAs '{value}': edition {link.Edition} has no question '{link.Question}'."));
         }
         else if (option is null && target.Type != type)
         {
-            problems.Add(new(path, $"sameAs '{value}': '{link.Question}' is {target.Type.Code()} in {link.Edition}, this question is {type.Code()}."));
+            problems.Add(new(path, $"{subject}: sameAs '{value}': '{link.Question}' is {target.Type.Code()} in {link.Edition}, this question is {type.Code()}."));
         }
         else if (option is not null && !target.Type.IsChoice())
         {
-            problems.Add(new(path, $"sameAs '{value}': '{link.Question}' in {link.Edition} is {target.Type.Code()}, not a choice question."));
+            problems.Add(new(path, $"{subject}: sameAs '{value}': '{link.Question}' in {link.Edition} is {target.Type.Code()}, not a choice question."));
         }
         else if (option is not null && target.Options.All(o => o.Code != link.Option))
         {
-            problems.Add(new(path, $"sameAs '{value}': '{link.Question}' in {link.Edition} has no option '{link.Option}'."));
+            problems.Add(new(path, $"{subject}: sameAs '{value}': '{link.Question}' in {link.Edition} has no option '{link.Option}'."));
         }
     }
 }

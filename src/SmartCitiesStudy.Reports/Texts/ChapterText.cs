@@ -30,6 +30,12 @@ public sealed record ChapterText
     public required string MainBarriers { get; init; }
     public required string MainFacilitators { get; init; }
     public required string NamedBy { get; init; }
+
+    /// <summary>"{0} in {1}": an option's percent in an earlier edition's year ("47% in 2017").</summary>
+    public required string InEdition { get; init; }
+
+    /// <summary>What the grey figure after a factor is; {0} is the earlier editions' years.</summary>
+    public required string PreviousEditionNote { get; init; }
     public required string ConclusionsTableIntro { get; init; }
     public required string NotTranslated { get; init; }
     public required string CopiedReview { get; init; }
@@ -58,6 +64,8 @@ public sealed record ChapterText
         MainBarriers = "Main barriers",
         MainFacilitators = "Main facilitating elements",
         NamedBy = "most named first; x of N cities that answered",
+        InEdition = "{0} in {1}",
+        PreviousEditionNote = "In grey: the same factor in the previous edition ({0}), where the questionnaires link them.",
         ConclusionsTableIntro = "The table sums up the main barriers and facilitating elements the cities named in each field.",
         NotTranslated = "This text has not been translated yet; it is shown in English.",
         CopiedReview = "copied — review",
@@ -87,6 +95,8 @@ public sealed record ChapterText
         MainBarriers = "Principales barreras",
         MainFacilitators = "Principales elementos facilitadores",
         NamedBy = "primero las más citadas; x de N ciudades que respondieron",
+        InEdition = "{0} en {1}",
+        PreviousEditionNote = "En gris: el mismo factor en la edición anterior ({0}), donde los cuestionarios los vinculan.",
         ConclusionsTableIntro = "La tabla resume las principales barreras y elementos facilitadores que las ciudades citaron en cada ámbito.",
         NotTranslated = "Este texto aún no está traducido; se muestra en inglés.",
         CopiedReview = "copiado — revisar",
@@ -116,6 +126,8 @@ public sealed record ChapterText
         MainBarriers = "Principaux obstacles",
         MainFacilitators = "Principaux éléments facilitateurs",
         NamedBy = "les plus cités d'abord ; x sur N villes ayant répondu",
+        InEdition = "{0} en {1}",
+        PreviousEditionNote = "En gris : le même facteur dans l'édition précédente ({0}), là où les questionnaires les relient.",
         ConclusionsTableIntro = "Le tableau résume les principaux obstacles et éléments facilitateurs que les villes ont cités dans chaque domaine.",
         NotTranslated = "Ce texte n'est pas encore traduit ; il est affiché en anglais.",
         CopiedReview = "copié — à revoir",

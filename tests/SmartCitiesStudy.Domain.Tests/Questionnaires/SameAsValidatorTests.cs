@@ -55,6 +55,16 @@ public sealed class SameAsValidatorTests
     }
 
     [Fact]
+    public void The_message_names_the_question_or_option_and_the_target()
+    {
+        var question = Assert.Single(Problems(new Question { Code = "portal", Type = QuestionType.YesNo, Title = T("Portal"), SameAs = "2017:no_such_question" }));
+        Assert.Equal("Question 'portal': sameAs '2017:no_such_question': edition 2017 has no question 'no_such_question'.", question.Message);
+
+        var option = Assert.Single(Problems(Barriers("barriers", new("divide", T("Divide")) { SameAs = "2017:digital_barriers/gap" }, new("b", T("B")))));
+        Assert.Equal("Option 'divide' of question 'barriers': sameAs '2017:digital_barriers/gap': 'digital_barriers' in 2017 has no option 'gap'.", option.Message);
+    }
+
+    [Fact]
     public void Links_join_editions_both_ways_through_a_third_and_by_code()
     {
         var e2012 = Edition("2012", new Question { Code = "open_data_portal", Type = QuestionType.YesNo, Title = T("P") }, Barriers("gov_barriers", new("divide", T("D")), new("law", T("L"))));

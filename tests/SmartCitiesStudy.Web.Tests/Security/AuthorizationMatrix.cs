@@ -76,6 +76,7 @@ public static class AuthorizationMatrix
         Get("/portal/editions/{Code}/dashboard", "/portal/editions/2026/dashboard", ReviewersOnly),
         Get("/portal/editions/{code}/dashboard.csv", "/portal/editions/2026/dashboard.csv", ReviewersOnly),
         Get("/portal/editions/{code}/dashboard.csv", "/portal/editions/1999/dashboard.csv", [SignIn, Denied, Denied, NotFound, NotFound, SignIn]),
+        Get("/portal/editions/{Code}/other-answers", "/portal/editions/2017/other-answers", ReviewersOnly),
         Get("/portal/review", "/portal/review", ReviewersOnly),
 
         // IDOR probes: the review page takes a response id; officers never reach it, not even for their own city.

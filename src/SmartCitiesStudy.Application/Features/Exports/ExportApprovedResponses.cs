@@ -14,14 +14,23 @@ namespace SmartCitiesStudy.Application.Features.Exports;
 /// The approved answers of an edition, one row per city: <c>city,country,region,population,band</c> then one column per
 /// question code in questionnaire order (yes/no as yes/no, choices as codes joined by |, "other" texts in
 /// <c>CODE_other</c>, numbers with a dot). The same columns the response import reads. Good-practice texts are not
-/// included (they are published separately).
+/// included (they are published separately). The "other" texts are the cities' own words, for the secretariat and
+/// reviewers: the public export leaves the <c>CODE_other</c> columns out.
 /// </summary>
 public sealed class ExportApprovedResponses(IStudyDbContextFactory dbFactory, LoadQuestionnaire loadQuestionnaire)
 {
     public static readonly IReadOnlyList<string> CityColumns = ["city", "country", "region", "population", "band"];
 
+    /// <summary>The public table: without the "other" texts.</summary>
     /// <returns>Null for an unknown edition or one without a questionnaire.</returns>
-    public async Task<ResponseTable?> ExecuteAsync(string editionCode, CancellationToken cancellationToken = default)
+    public Task<ResponseTable?> ExecuteAsync(string editionCode, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(editionCode, includeOtherTexts: false, cancellationToken);
+
+    /// <param name="editionCode">The edition, e.g. 2017.</param>
+    /// <param name="includeOtherTexts">Add the <c>CODE_other</c> columns (secretariat, reviewers, the CLI).</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>Null for an unknown edition or one without a questionnaire.</returns>
+    public async Task<ResponseTable?> ExecuteAsync(string editionCode, bool includeOtherTexts, CancellationToken cancellationToken = default)
     {
         var questionnaire = await loadQuestionnaire.ExecuteAsync(editionCode, cancellationToken: cancellationToken);
         if (questionnaire is null)
@@ -30,13 +39,13 @@ public sealed class ExportApprovedResponses(IStudyDbContextFactory dbFactory, Lo
         }
 
         var questions = questionnaire.Definition.Questions.Where(q => q.Type != QuestionType.Group).ToList();
-        var columns = CityColumns.Concat(questions.SelectMany(q => q.AllowOther ? new[] { q.Code, q.Code + "_other" } : [q.Code])).ToList();
+        var columns = CityColumns.Concat(questions.SelectMany(q => includeOtherTexts && q.AllowOther ? new[] { q.Code, q.Code + "_other" } : [q.Code])).ToList();
         var numberCodes = questions.Where(q => q.Type == QuestionType.Number).Select(q => q.Code).Append("population").ToHashSet(StringComparer.Ordinal);
         var numberColumns = Enumerable.Range(0, columns.Count).Where(i => numberCodes.Contains(columns[i])).ToHashSet();
-        return new ResponseTable(columns, RowsAsync(editionCode, questions, cancellationToken), numberColumns);
+        return new ResponseTable(columns, RowsAsync(editionCode, questions, includeOtherTexts, cancellationToken), numberColumns);
     }
 
-    private async IAsyncEnumerable<IReadOnlyList<string?>> RowsAsync(string editionCode, List<Question> questions, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<IReadOnlyList<string?>> RowsAsync(string editionCode, List<Question> questions, bool includeOtherTexts, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var editionId = await db.Editions.Where(e => e.Code == editionCode).Select(e => e.Id).SingleAsync(cancellationToken);
@@ -62,7 +71,7 @@ public sealed class ExportApprovedResponses(IStudyDbContextFactory dbFactory, Lo
             if (current is { } id && id != answer.ResponseId)
             {
                 written.Add(id);
-                yield return Row(cities[id], populations, questions, values);
+                yield return Row(cities[id], populations, questions, values, includeOtherTexts);
                 values.Clear();
             }
 
@@ -76,16 +85,16 @@ public sealed class ExportApprovedResponses(IStudyDbContextFactory dbFactory, Lo
         if (current is { } last)
         {
             written.Add(last);
-            yield return Row(cities[last], populations, questions, values);
+            yield return Row(cities[last], populations, questions, values, includeOtherTexts);
         }
 
         foreach (var (_, city) in cities.Where(c => !written.Contains(c.Key)).OrderBy(c => c.Key))
         {
-            yield return Row(city, populations, questions, new Dictionary<string, AnswerValue>());
+            yield return Row(city, populations, questions, new Dictionary<string, AnswerValue>(), includeOtherTexts);
         }
     }
 
-    private static List<string?> Row(CityRow city, Dictionary<int, long> populations, List<Question> questions, Dictionary<string, AnswerValue> values)
+    private static List<string?> Row(CityRow city, Dictionary<int, long> populations, List<Question> questions, Dictionary<string, AnswerValue> values, bool includeOtherTexts)
     {
         long? population = populations.TryGetValue(city.CityId, out var p) ? p : null;
         var row = new List<string?>
@@ -100,7 +109,7 @@ public sealed class ExportApprovedResponses(IStudyDbContextFactory dbFactory, Lo
         {
             var value = values.GetValueOrDefault(question.Code);
             row.Add(Cell(value));
-            if (question.AllowOther)
+            if (includeOtherTexts && question.AllowOther)
             {
                 row.Add(value?.Other);
             }

@@ -1,12 +1,21 @@
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Questionnaires;
+using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Indicators;
 using SmartCitiesStudy.Domain.Questionnaires;
 
 namespace SmartCitiesStudy.Application.Features.Indicators;
 
-/// <summary>One edition's "x of N (p%)" of a figure followed across editions.</summary>
-public sealed record FollowedPoint(string Edition, int Year, int? Numerator, int? Denominator, decimal? Percent);
+/// <summary>
+/// One edition's "x of N (p%)" of a figure followed across editions; a factor computed from responses also by region
+/// and population band (the option's breakdowns, <see cref="OptionShare"/>), for the reader pages, not the API.
+/// </summary>
+public sealed record FollowedPoint(string Edition, int Year, int? Numerator, int? Denominator, decimal? Percent)
+{
+    public IReadOnlyList<GroupShare>? ByRegion { get; init; }
+
+    public IReadOnlyList<GroupShare>? ByPopulationBand { get; init; }
+}
 
 /// <summary>
 /// A yes/no figure, or a barrier or facilitator, followed across editions: <see cref="Id"/> is its code in the newest
@@ -78,7 +87,11 @@ public sealed class ComputeFollowedFigures(ListEditions listEditions, LoadQuesti
                                 links.Concept(edition.Summary.Code, question.Code, option.Code),
                                 option,
                                 edition,
-                                new FollowedPoint(edition.Summary.Code, edition.Summary.Year, share.Numerator, choice.Denominator, share.Percent)));
+                                new FollowedPoint(edition.Summary.Code, edition.Summary.Year, share.Numerator, choice.Denominator, share.Percent)
+                                {
+                                    ByRegion = share.ByRegion,
+                                    ByPopulationBand = share.ByPopulationBand,
+                                }));
                         }
                     }
                 }
@@ -97,6 +110,71 @@ public sealed class ComputeFollowedFigures(ListEditions listEditions, LoadQuesti
         }
 
         return new FollowedFactors(Of("_barriers"), Of("_facilitators"));
+    }
+
+    /// <summary>
+    /// For each option of the edition's choice questions ("other" aside): the same option (same code or
+    /// <c>sameAs</c>) in the newest published edition before it where cities answered the question — the study's
+    /// chapter 4 shows it beside this edition's figure ("47% in 2017"). Unpublished editions are never compared with.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(string Question, string Option), FollowedPoint>> PreviousOptionsAsync(string editionCode, CancellationToken cancellationToken = default)
+    {
+        var result = new Dictionary<(string Question, string Option), FollowedPoint>();
+        var all = await listEditions.ExecuteAsync(publishedOnly: false, cancellationToken);
+        if (all.FirstOrDefault(e => e.Code == editionCode) is not { } edition)
+        {
+            return result;
+        }
+
+        var definitions = new Dictionary<string, QuestionnaireDefinition>(StringComparer.Ordinal);
+        foreach (var summary in all)
+        {
+            if (await loadQuestionnaire.ExecuteAsync(summary.Code, cancellationToken: cancellationToken) is { } snapshot)
+            {
+                definitions[summary.Code] = snapshot.Definition with { Edition = summary.Code };
+            }
+        }
+
+        if (!definitions.TryGetValue(editionCode, out var current))
+        {
+            return result;
+        }
+
+        var links = EditionLinks.Build(definitions.Values);
+        var wanted = new Dictionary<string, (string Question, string Option)>(StringComparer.Ordinal);
+        foreach (var question in current.Questions.Where(q => q.Type.IsChoice()))
+        {
+            foreach (var option in question.Options)
+            {
+                wanted.TryAdd(links.Concept(editionCode, question.Code, option.Code), (question.Code, option.Code));
+            }
+        }
+
+        var earlier = all
+            .Where(e => e.Status == EditionStatus.Published && definitions.ContainsKey(e.Code)
+                && (e.Year < edition.Year || (e.Year == edition.Year && string.CompareOrdinal(e.Code, edition.Code) < 0)))
+            .OrderByDescending(e => e.Year)
+            .ThenByDescending(e => e.Code, StringComparer.Ordinal);
+        foreach (var previous in earlier)
+        {
+            if (result.Count == wanted.Count || await computeIndicators.ExecuteAsync(previous.Code, cancellationToken) is not { } document)
+            {
+                continue;
+            }
+
+            foreach (var choice in document.Indicators.OfType<ChoiceIndicator>().Where(c => c.Denominator is not 0))
+            {
+                foreach (var share in choice.Options.Where(o => o.Code != Question.OtherCode))
+                {
+                    if (wanted.TryGetValue(links.Concept(previous.Code, choice.Id, share.Code), out var key) && !result.ContainsKey(key))
+                    {
+                        result[key] = new FollowedPoint(previous.Code, previous.Year, share.Numerator, choice.Denominator, share.Percent);
+                    }
+                }
+            }
+        }
+
+        return result;
     }
 
     private async Task<List<EditionData>> LoadAsync(bool includeUnpublished, CancellationToken cancellationToken)

@@ -11,9 +11,10 @@ namespace SmartCitiesStudy.Application.Features.Questionnaires;
 /// <summary>
 /// Stores an edition's questionnaire from its JSON. A draft edition's questionnaire is replaced in place; an open
 /// edition's change becomes a new version, refused if it removes or retypes a question (or removes an option) that
-/// already has answers. Closed and published editions are frozen. Nothing is stored unless everything is valid.
+/// already has answers. Closed and published editions are frozen. <c>sameAs</c> links must point to a question (or
+/// option) of the same type in another edition's current questionnaire. Nothing is stored unless everything is valid.
 /// </summary>
-public sealed class SaveQuestionnaire(IStudyDbContextFactory dbFactory, TimeProvider clock)
+public sealed class SaveQuestionnaire(IStudyDbContextFactory dbFactory, LoadQuestionnaire loadQuestionnaire, TimeProvider clock)
 {
     public async Task<SaveQuestionnaireResult> ExecuteAsync(string editionCode, string json, StudyUser user, CancellationToken cancellationToken = default)
     {
@@ -56,6 +57,12 @@ public sealed class SaveQuestionnaire(IStudyDbContextFactory dbFactory, TimeProv
                 report.Warnings);
         }
 
+        var links = await CheckSameAsAsync(db, definition, cancellationToken);
+        if (links.Count > 0)
+        {
+            return SaveQuestionnaireResult.Refused(links, report.Warnings);
+        }
+
         var now = clock.GetUtcNow();
         if (current is null || !edition.QuestionnaireChangesMakeNewVersion)
         {
@@ -87,5 +94,30 @@ public sealed class SaveQuestionnaire(IStudyDbContextFactory dbFactory, TimeProv
         db.Record(now, user, AuditActions.QuestionnaireSaved, "edition", edition.Code, edition.Id, before: $"version {current.Number}", after: $"version {number}");
         await db.SaveChangesAsync(cancellationToken);
         return new SaveQuestionnaireResult(true, number, true, false, [], report.Warnings);
+    }
+
+    /// <summary>The <c>sameAs</c> problems (ADR 0021) against the other editions' current questionnaires.</summary>
+    private async Task<IReadOnlyList<DefinitionProblem>> CheckSameAsAsync(IStudyDbContext db, QuestionnaireDefinition definition, CancellationToken cancellationToken)
+    {
+        var linked = definition.Questions.Any(q => q.SameAs is not null || q.Options.Any(o => o.SameAs is not null));
+        if (!linked)
+        {
+            return [];
+        }
+
+        var others = await db.Editions.AsNoTracking()
+            .Where(e => e.Code != definition.Edition && e.QuestionnaireVersion > 0)
+            .Select(e => e.Code)
+            .ToListAsync(cancellationToken);
+        var editions = new Dictionary<string, QuestionnaireDefinition>(StringComparer.Ordinal);
+        foreach (var code in others)
+        {
+            if (await loadQuestionnaire.ExecuteAsync(code, cancellationToken: cancellationToken) is { } snapshot)
+            {
+                editions[code] = snapshot.Definition;
+            }
+        }
+
+        return SameAsValidator.Validate(definition, editions);
     }
 }

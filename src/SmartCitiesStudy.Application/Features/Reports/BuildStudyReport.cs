@@ -23,6 +23,7 @@ public sealed class BuildStudyReport(
     ListGoodPractices listGoodPractices,
     LoadEditionFacts loadFacts,
     LoadEditionTexts loadEditionTexts,
+    ComputeFollowedFigures followedFigures,
     TimeProvider clock)
 {
     /// <returns>Null when the edition does not exist or has no questionnaire.</returns>
@@ -40,7 +41,8 @@ public sealed class BuildStudyReport(
         var practices = await listGoodPractices.ExecuteAsync(editionCode, cancellationToken);
         var facts = await loadFacts.ExecuteAsync(editionCode, cancellationToken);
         var texts = await loadEditionTexts.ExecuteAsync(editionCode, cancellationToken);
-        return new StudyReportModel(edition, language, snapshot.Definition, indicators, participants, practices, clock.GetUtcNow(), facts) { Texts = texts };
+        var previous = await followedFigures.PreviousOptionsAsync(editionCode, cancellationToken);
+        return new StudyReportModel(edition, language, snapshot.Definition, indicators, participants, practices, clock.GetUtcNow(), facts) { Texts = texts, Previous = previous };
     }
 
     /// <returns>

@@ -14,7 +14,7 @@ namespace SmartCitiesStudy.Application.Features.Reports;
 public sealed class ReportFingerprint(IStudyDbContextFactory dbFactory)
 {
     /// <summary>Bump when the templates change in a way that should regenerate stored PDFs.</summary>
-    public const int TemplateVersion = 3; // 2: the edition's facts in the methodology and annex; 3: the 2017 structure with editorial texts
+    public const int TemplateVersion = 4; // 2: the edition's facts in the methodology and annex; 3: the 2017 structure with editorial texts; 4: chapter 4 beside the previous edition
 
     /// <returns>Null when the edition does not exist.</returns>
     public async Task<string?> ExecuteAsync(string editionCode, CancellationToken cancellationToken = default)

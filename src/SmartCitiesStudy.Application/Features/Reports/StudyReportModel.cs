@@ -1,5 +1,6 @@
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Facts;
+using SmartCitiesStudy.Application.Features.Indicators;
 using SmartCitiesStudy.Application.Features.Publication;
 using SmartCitiesStudy.Application.Features.Texts;
 using SmartCitiesStudy.Domain.Indicators;
@@ -24,6 +25,14 @@ public sealed record StudyReportModel(
 {
     /// <summary>The edition's editorial texts (foreword, chapters, field introductions, analysis, conclusions).</summary>
     public EditionTexts Texts { get; init; } = EditionTexts.None;
+
+    /// <summary>
+    /// Per (question, option) of this edition: the same option in the previous published edition where the
+    /// questionnaires link them (<see cref="ComputeFollowedFigures.PreviousOptionsAsync"/>); chapter 4 shows it beside
+    /// this edition's figure.
+    /// </summary>
+    public IReadOnlyDictionary<(string Question, string Option), FollowedPoint> Previous { get; init; } =
+        new Dictionary<(string Question, string Option), FollowedPoint>();
 
     public Indicator? IndicatorOf(string questionCode) => Indicators.Indicators.FirstOrDefault(i => i.Id == questionCode);
 }

@@ -85,7 +85,7 @@ public static class EditionsApi
             WriteResponsesAsync(code, "csv", ResponseTableCsv.ContentType, ResponseTableCsv.WriteAsync, user, list, export, context, cancellationToken))
             .WithName("GetResponsesCsv")
             .WithSummary("Approved answers as CSV")
-            .WithDescription("One row per approved city: city, country, region, population, band, then one column per question code (yes/no, option codes joined by |, numbers with a dot). No personal data. Streamed.")
+            .WithDescription("One row per approved city: city, country, region, population, band, then one column per question code (yes/no, option codes joined by |, numbers with a dot). No personal data; the cities' \"other\" texts only for the secretariat and reviewers. Streamed.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -113,7 +113,7 @@ public static class EditionsApi
         CancellationToken cancellationToken)
     {
         if (await list.FindReadableAsync(code, user, cancellationToken) is null
-            || await export.ExecuteAsync(code, cancellationToken) is not { } table)
+            || await export.ExecuteAsync(code, includeOtherTexts: EditionReaders.SeesUnpublished(user), cancellationToken) is not { } table)
         {
             return NotFound(code);
         }

@@ -60,5 +60,8 @@ public sealed partial class IndicatorView : ReaderComponent
             .ThenByDescending(o => o.Share.Percent),
     ];
 
+    /// <summary>The regions or bands of the options' breakdowns (none for figures as published).</summary>
+    private IReadOnlyList<string> OptionGroups(ChoiceIndicator choice) => Breakdowns.Union(Breakdown, choice.Options.Select(o => o.Groups(Breakdown)));
+
     private string OptionLabel(string code) => IndicatorSentences.OptionLabel(Question, code, Lang);
 }

@@ -50,7 +50,7 @@ public sealed class ExportApprovedResponsesTests
             await db.SaveChangesAsync(ct);
         }
 
-        var table = await services.GetRequiredService<ExportApprovedResponses>().ExecuteAsync("2017", ct);
+        var table = await services.GetRequiredService<ExportApprovedResponses>().ExecuteAsync("2017", includeOtherTexts: true, ct);
         using var stream = new MemoryStream();
         await ResponseTableCsv.WriteAsync(table!, stream, ct);
         var lines = Encoding.UTF8.GetString(stream.ToArray()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -76,6 +76,10 @@ public sealed class ExportApprovedResponsesTests
         Assert.Equal("'=HYPERLINK(\"http://evil\",\"x\"), KIBS", bilbaoRow["ss_priority_sectors"]);
         Assert.Contains(rows, r => (string?)r["city"] == "São Paulo");
         Assert.Equal(15, rows.Count(r => (string?)r["ss_strategy"] == "yes"));
+
+        // The public table: the same rows without what cities typed for "other" (ADR 0026).
+        Assert.DoesNotContain(again.Columns, c => c.EndsWith("_other", StringComparison.Ordinal));
+        Assert.Equal(table!.Columns.Where(c => !c.EndsWith("_other", StringComparison.Ordinal)), again.Columns);
     }
 
     [Theory]

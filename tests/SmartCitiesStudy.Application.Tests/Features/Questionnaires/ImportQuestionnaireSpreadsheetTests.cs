@@ -54,6 +54,19 @@ public sealed class ImportQuestionnaireSpreadsheetTests : IAsyncLifetime
     };
 
     [Fact]
+    public async Task A_workbook_with_a_sameAs_link_to_a_missing_question_is_refused_and_nothing_is_stored()
+    {
+        var before = await CurrentAsync();
+        var broken = Map(before, q => q.Code == "open_data_portal" ? q with { SameAs = "2012:no_such_question" } : q);
+
+        var result = await ImportAsync(Workbook(broken));
+
+        Assert.False(result.Saved);
+        Assert.Contains("Question 'open_data_portal': sameAs '2012:no_such_question'", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
+        Assert.Null((await CurrentAsync()).Find("open_data_portal")!.SameAs);
+    }
+
+    [Fact]
     public async Task An_edited_workbook_is_stored_as_the_edition_s_questionnaire()
     {
         var changed = Map(await CurrentAsync(), q => q.Code == "ss_strategy" ? q with { Help = new LocalizedText("New help", "Ayuda nueva", "Aide nouvelle") } : q);

@@ -171,6 +171,42 @@ public sealed class SaveQuestionnaireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sameAs_link_to_a_missing_or_different_target_is_refused_naming_question_and_target_and_nothing_is_stored()
+    {
+        var draft = await CreateDraftFrom2017Async();
+        var before = QuestionnaireJson.Write((await Get<LoadQuestionnaire>().ExecuteAsync("2026", cancellationToken: Ct))!.Definition);
+        var broken = Map(draft, q => q.Code switch
+        {
+            "open_data_portal" => q with { SameAs = "2012:no_such_question" },
+            "ss_strategy" => q with { SameAs = "2012:economy_barriers" },
+            "digital_barriers" => q with { Options = [q.Options[0] with { SameAs = "2012:governance_barriers/no_such_option" }, .. q.Options.Skip(1)] },
+            _ => q,
+        });
+
+        var result = await SaveAsync("2026", broken);
+
+        Assert.False(result.Saved);
+        Assert.Equal(3, result.Problems.Count);
+        Assert.Contains(result.Problems, p => p.Message == "Question 'open_data_portal': sameAs '2012:no_such_question': edition 2012 has no question 'no_such_question'.");
+        Assert.Contains(result.Problems, p => p.Message == "Question 'ss_strategy': sameAs '2012:economy_barriers': 'economy_barriers' is multiple_choice in 2012, this question is yes_no.");
+        Assert.Contains(result.Problems, p => p.Message.StartsWith("Option 'complex_bureaucracy' of question 'digital_barriers': sameAs '2012:governance_barriers/no_such_option'", StringComparison.Ordinal)
+            && p.Path.EndsWith(".options[0].sameAs", StringComparison.Ordinal));
+        Assert.Equal(before, QuestionnaireJson.Write((await Get<LoadQuestionnaire>().ExecuteAsync("2026", cancellationToken: Ct))!.Definition));
+    }
+
+    [Fact]
+    public async Task A_sameAs_link_to_an_edition_that_does_not_exist_is_refused_and_a_valid_one_is_stored()
+    {
+        var draft = await CreateDraftFrom2017Async();
+        var unknown = await SaveAsync("2026", Map(draft, q => q.Code == "open_data_portal" ? q with { SameAs = "2016:open_data_portal" } : q));
+        Assert.Equal("Question 'open_data_portal': sameAs '2016:open_data_portal': there is no edition '2016'.", Assert.Single(unknown.Problems).Message);
+
+        var linked = await SaveAsync("2026", Map(draft, q => q.Code == "open_data_portal" ? q with { SameAs = "2019:open_data_portal" } : q));
+        Assert.True(linked.Saved, string.Join('\n', linked.Problems));
+        Assert.Equal("2019:open_data_portal", (await Get<LoadQuestionnaire>().ExecuteAsync("2026", cancellationToken: Ct))!.Definition.Find("open_data_portal")!.SameAs);
+    }
+
+    [Fact]
     public async Task Export_then_import_is_lossless()
     {
         var exported = QuestionnaireJson.Write((await Get<LoadQuestionnaire>().ExecuteAsync("2017", cancellationToken: Ct))!.Definition);
