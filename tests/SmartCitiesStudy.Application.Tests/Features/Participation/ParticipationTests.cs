@@ -50,7 +50,8 @@ public sealed class ParticipationTests
         Assert.Equal(["li@lyon.example"], await To(new CallFilter(PastEdition: "2017")));
         Assert.Equal(["ane@bilbao.example", "jon@bilbao.example", "awa@dakar.example"], await To(new CallFilter(PastEdition: "2017", TookPart: false)));
         var all = (await call.AudienceAsync("2026", new CallFilter(), Secretariat, Ct))!;
-        Assert.Equal((5, new[] { "Oslo, Norway", "Quito, Ecuador" }), (all.Cities, all.CitiesWithoutContacts.ToArray()));
+        Assert.Equal(5, all.Cities);
+        Assert.Equal(["Oslo, Norway", "Quito, Ecuador"], all.CitiesWithoutContacts);
         Assert.Null(await call.AudienceAsync("2026", new CallFilter(), Reviewer, Ct));
 
         var noFrench = await call.SendAsync("2026", new CallFilter(), Texts.Where(t => t.Key != "fr").ToDictionary(), AcceptUrl, SignInUrl, Secretariat, Ct);
