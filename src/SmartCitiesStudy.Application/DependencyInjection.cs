@@ -68,6 +68,8 @@ public static class DependencyInjection
         services.AddSingleton<SetPopulation>();
         services.AddSingleton<ConfirmCarriedPopulations>();
         services.AddSingleton<ImportCities>();
+        services.AddSingleton<ExportCities>();
+        services.AddSingleton<CityContacts>();
         services.AddSingleton<ImportResponses>();
         services.AddSingleton<LoadEditionDashboard>();
         services.AddSingleton<ListOutbox>();

@@ -76,6 +76,8 @@ public static class DependencyInjection
         services.AddSingleton(PeopleOptions.FromConfiguration(configuration));
         services.AddSingleton<ListPeople>();
         services.AddSingleton<InvitePerson>();
+        services.AddSingleton<SmartCitiesStudy.Infrastructure.Participation.CallForParticipation>();
+        services.AddSingleton<SmartCitiesStudy.Infrastructure.Participation.ParticipationRequests>();
         services.AddSingleton<AcceptInvitation>();
         services.AddSingleton<ManagePerson>();
         services.AddSingleton<CityOfficerDirectory>();

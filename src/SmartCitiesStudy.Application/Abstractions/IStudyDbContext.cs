@@ -7,6 +7,7 @@ using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Email;
 using SmartCitiesStudy.Domain.Notices;
+using SmartCitiesStudy.Domain.Participation;
 using SmartCitiesStudy.Domain.People;
 using SmartCitiesStudy.Domain.Questionnaires;
 using SmartCitiesStudy.Domain.Reports;
@@ -60,6 +61,12 @@ public interface IStudyDbContext : IAsyncDisposable, IDisposable
 
     /// <summary>Reminders, digests and automatic closes already done, one per key and day.</summary>
     DbSet<ScheduledNotice> ScheduledNotices { get; }
+
+    /// <summary>Focal points of each city (personal data: secretariat only).</summary>
+    DbSet<CityContact> CityContacts { get; }
+
+    /// <summary>Cities not in the registry asking to take part in an open edition.</summary>
+    DbSet<ParticipationRequest> ParticipationRequests { get; }
 
     /// <summary>For the few operations that need an explicit transaction (imports that save in several steps).</summary>
     DatabaseFacade Database { get; }

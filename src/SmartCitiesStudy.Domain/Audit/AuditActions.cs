@@ -27,4 +27,9 @@ public static class AuditActions
     public const string RoleChanged = "person.role_changed";
     public const string TextChanged = "text.changed";
     public const string TextsImported = "texts.imported";
+    public const string CityContactsChanged = "city.contacts_changed";
+    public const string CallSent = "call.sent";
+    public const string ParticipationRequested = "participation.requested";
+    public const string ParticipationAccepted = "participation.accepted";
+    public const string ParticipationDeclined = "participation.declined";
 }

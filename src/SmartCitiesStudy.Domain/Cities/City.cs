@@ -11,6 +11,7 @@ public sealed partial class City : IHasVersion
     public const int MaxNameLength = 120;
     public const int MaxCountryLength = 80;
     public const int MaxSlugLength = 140;
+    public const int MaxRegionalSectionLength = 80;
 
     private City()
     {
@@ -37,6 +38,23 @@ public sealed partial class City : IHasVersion
     public string Slug { get; private set; }
 
     public int Version { get; set; }
+
+    /// <summary>Whether the city (its local government) is a member of UCLG.</summary>
+    public bool UclgMember { get; private set; }
+
+    /// <summary>The UCLG regional section it belongs to (e.g. "CEMR", "UCLG Africa"), free text; null if none.</summary>
+    public string? RegionalSection { get; private set; }
+
+    public void SetMembership(bool member, string? regionalSection)
+    {
+        var section = regionalSection?.Trim();
+        UclgMember = member;
+        RegionalSection = string.IsNullOrEmpty(section)
+            ? null
+            : section.Length <= MaxRegionalSectionLength
+                ? section
+                : throw new DomainRuleException("city.regional_section", $"The regional section is longer than {MaxRegionalSectionLength} characters.");
+    }
 
     public void Update(string name, string country, Region region, string? slug = null)
     {

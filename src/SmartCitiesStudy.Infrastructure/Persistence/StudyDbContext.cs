@@ -11,6 +11,7 @@ using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Email;
 using SmartCitiesStudy.Domain.Notices;
+using SmartCitiesStudy.Domain.Participation;
 using SmartCitiesStudy.Domain.People;
 using SmartCitiesStudy.Domain.Questionnaires;
 using SmartCitiesStudy.Domain.Reports;
@@ -55,6 +56,10 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options)
     public DbSet<DeadlineExtension> DeadlineExtensions => Set<DeadlineExtension>();
 
     public DbSet<ScheduledNotice> ScheduledNotices => Set<ScheduledNotice>();
+
+    public DbSet<CityContact> CityContacts => Set<CityContact>();
+
+    public DbSet<ParticipationRequest> ParticipationRequests => Set<ParticipationRequest>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

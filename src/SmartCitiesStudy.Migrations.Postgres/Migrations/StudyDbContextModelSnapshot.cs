@@ -467,11 +467,20 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("region");
 
+                    b.Property<string>("RegionalSection")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("regional_section");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(140)
                         .HasColumnType("character varying(140)")
                         .HasColumnName("slug");
+
+                    b.Property<bool>("UclgMember")
+                        .HasColumnType("boolean")
+                        .HasColumnName("uclg_member");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -490,6 +499,52 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_cities_name_country");
 
                     b.ToTable("cities", (string)null);
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Cities.CityContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("city_id");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_city_contacts");
+
+                    b.HasIndex("CityId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_city_contacts_city_id_email");
+
+                    b.ToTable("city_contacts", (string)null);
                 });
 
             modelBuilder.Entity("SmartCitiesStudy.Domain.Cities.CityPopulation", b =>
@@ -788,6 +843,94 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_scheduled_notices_key_day");
 
                     b.ToTable("scheduled_notices", (string)null);
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Participation.ParticipationRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("city_id");
+
+                    b.Property<string>("CityName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("city_name");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("country");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("edition_id");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_participation_requests");
+
+                    b.HasIndex("CityId")
+                        .HasDatabaseName("ix_participation_requests_city_id");
+
+                    b.HasIndex("EditionId", "Status")
+                        .HasDatabaseName("ix_participation_requests_edition_id_status");
+
+                    b.ToTable("participation_requests", (string)null);
                 });
 
             modelBuilder.Entity("SmartCitiesStudy.Domain.People.Invitation", b =>
@@ -1366,6 +1509,16 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_published_records_editions_edition_id");
                 });
 
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Cities.CityContact", b =>
+                {
+                    b.HasOne("SmartCitiesStudy.Domain.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_city_contacts_cities_city_id");
+                });
+
             modelBuilder.Entity("SmartCitiesStudy.Domain.Cities.CityPopulation", b =>
                 {
                     b.HasOne("SmartCitiesStudy.Domain.Cities.City", null)
@@ -1408,6 +1561,22 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_edition_facts_editions_edition_id");
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Participation.ParticipationRequest", b =>
+                {
+                    b.HasOne("SmartCitiesStudy.Domain.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_participation_requests_cities_city_id");
+
+                    b.HasOne("SmartCitiesStudy.Domain.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_participation_requests_editions_edition_id");
                 });
 
             modelBuilder.Entity("SmartCitiesStudy.Domain.People.Invitation", b =>

@@ -448,11 +448,20 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("region");
 
+                    b.Property<string>("RegionalSection")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("regional_section");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(140)
                         .HasColumnType("TEXT")
                         .HasColumnName("slug");
+
+                    b.Property<bool>("UclgMember")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uclg_member");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -471,6 +480,50 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_cities_name_country");
 
                     b.ToTable("cities", (string)null);
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Cities.CityContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("city_id");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_city_contacts");
+
+                    b.HasIndex("CityId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_city_contacts_city_id_email");
+
+                    b.ToTable("city_contacts", (string)null);
                 });
 
             modelBuilder.Entity("SmartCitiesStudy.Domain.Cities.CityPopulation", b =>
@@ -761,6 +814,92 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_scheduled_notices_key_day");
 
                     b.ToTable("scheduled_notices", (string)null);
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Participation.ParticipationRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("CityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("city_id");
+
+                    b.Property<string>("CityName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city_name");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("edition_id");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_participation_requests");
+
+                    b.HasIndex("CityId")
+                        .HasDatabaseName("ix_participation_requests_city_id");
+
+                    b.HasIndex("EditionId", "Status")
+                        .HasDatabaseName("ix_participation_requests_edition_id_status");
+
+                    b.ToTable("participation_requests", (string)null);
                 });
 
             modelBuilder.Entity("SmartCitiesStudy.Domain.People.Invitation", b =>
@@ -1327,6 +1466,16 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_published_records_editions_edition_id");
                 });
 
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Cities.CityContact", b =>
+                {
+                    b.HasOne("SmartCitiesStudy.Domain.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_city_contacts_cities_city_id");
+                });
+
             modelBuilder.Entity("SmartCitiesStudy.Domain.Cities.CityPopulation", b =>
                 {
                     b.HasOne("SmartCitiesStudy.Domain.Cities.City", null)
@@ -1369,6 +1518,22 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_edition_facts_editions_edition_id");
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Participation.ParticipationRequest", b =>
+                {
+                    b.HasOne("SmartCitiesStudy.Domain.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_participation_requests_cities_city_id");
+
+                    b.HasOne("SmartCitiesStudy.Domain.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_participation_requests_editions_edition_id");
                 });
 
             modelBuilder.Entity("SmartCitiesStudy.Domain.People.Invitation", b =>

@@ -8,7 +8,7 @@ namespace SmartCitiesStudy.Web.Hosting;
 
 /// <summary>
 /// Slows down password guessing and e-mail flooding: POSTs to the sign-in, forgot-password, reset-password and
-/// invitation forms are limited per client IP address and form (fixed window; <c>RateLimiting:*</c> settings). Past the
+/// invitation forms, and to the public "ask to take part" form of each edition, are limited per client IP address and form (fixed window; <c>RateLimiting:*</c> settings). Past the
 /// limit the answer is 429 with a short page saying when to try again.
 /// </summary>
 public static class RateLimitingSetup
@@ -36,8 +36,16 @@ public static class RateLimitingSetup
         return services;
     }
 
+    /// <summary>The public form of an open edition for a city to ask to take part: <c>/editions/{code}/take-part</c>.</summary>
+    public const string TakePartForm = "/editions/*/take-part";
+
     private static string? LimitedForm(PathString path) =>
-        LimitedForms.FirstOrDefault(f => path.Equals(f, StringComparison.OrdinalIgnoreCase));
+        LimitedForms.FirstOrDefault(f => path.Equals(f, StringComparison.OrdinalIgnoreCase)) ?? (IsTakePart(path) ? TakePartForm : null);
+
+    private static bool IsTakePart(PathString path) =>
+        path.Value is { } value && value.StartsWith("/editions/", StringComparison.OrdinalIgnoreCase)
+        && value.EndsWith("/take-part", StringComparison.OrdinalIgnoreCase)
+        && value.AsSpan("/editions/".Length, value.Length - "/editions/".Length - "/take-part".Length).IndexOf('/') < 0;
 
     private static async ValueTask WriteTooManyAsync(OnRejectedContext context, TimeSpan window, CancellationToken cancellationToken)
     {

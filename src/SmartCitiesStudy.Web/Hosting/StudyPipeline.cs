@@ -1,6 +1,7 @@
 using SmartCitiesStudy.Web.Components;
 using SmartCitiesStudy.Web.Components.Account;
 using SmartCitiesStudy.Web.Features.Api;
+using SmartCitiesStudy.Web.Features.Cities;
 using SmartCitiesStudy.Web.Features.Dashboard;
 using SmartCitiesStudy.Web.Features.Outbox;
 using SmartCitiesStudy.Web.Features.Questionnaires;
@@ -59,6 +60,7 @@ public static class StudyPipeline
         app.MapStudyOpenApi();
         app.MapReportEndpoints();
         app.MapDashboardEndpoints();
+        app.MapCitiesEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization(); // pages opt out with [AllowAnonymous]

@@ -10,6 +10,10 @@ public sealed class SecretariatPagesTests(PeopleWebApp app) : IClassFixture<Peop
     [InlineData("/portal/people", "Ane Officer (Bilbao)")]
     [InlineData("/portal/cities", "Lappeenranta")]
     [InlineData("/portal/editions/2017/dashboard", "São Paulo")]
+    [InlineData("/portal/editions/2017/dashboard", "id=\"chart-timeline\"")]
+    [InlineData("/portal/editions/2017/dashboard", "id=\"chart-bands\"")]
+    [InlineData("/portal/editions/2026/call", "Call for participation in 2026")]
+    [InlineData("/portal/editions/2026/requests", "Requests to take part in 2026")]
     public async Task The_secretariat_pages_render_with_their_data(string url, string expected)
     {
         using var client = app.CreateBrowserClient();

@@ -78,6 +78,9 @@ public static class AuthorizationMatrix
         Get("/portal/editions/{code}/dashboard.csv", "/portal/editions/1999/dashboard.csv", [SignIn, Denied, Denied, NotFound, NotFound, SignIn]),
         Get("/portal/editions/{Code}/other-answers", "/portal/editions/2017/other-answers", ReviewersOnly),
         Get("/portal/review", "/portal/review", ReviewersOnly),
+        Get("/portal/editions/{Code}/call", "/portal/editions/2026/call", SecretariatOnly),
+        Get("/portal/editions/{Code}/requests", "/portal/editions/2026/requests", SecretariatOnly),
+        Get("/portal/cities/export.csv", "/portal/cities/export.csv", SecretariatOnly),
 
         // IDOR probes: the review page takes a response id; officers never reach it, not even for their own city.
         Get("/portal/review/{ResponseId:int}", "/portal/review/{bilbao2026}", ReviewersOnly),
@@ -114,6 +117,10 @@ public static class AuthorizationMatrix
         Get("/editions/{code}/good-practices", "/editions/2026/good-practices", NobodyFinds),
         Get("/editions/{code}/conclusions", "/editions/2017/conclusions", Everyone),
         Get("/editions/{code}/conclusions", "/editions/2026/conclusions", NobodyFinds),
+        // An open edition's public form for a city to ask to take part; other editions have none.
+        Get("/editions/{Code}/take-part", "/editions/2026/take-part", Everyone),
+        Get("/editions/{Code}/take-part", "/editions/2017/take-part", NobodyFinds),
+        Post("/editions/{Code}/take-part", "/editions/2026/take-part", NoToken),
         Get("/good-practices/{id}", "/good-practices/{goodPractice}", Everyone),
         Get("/good-practices/{id}", "/good-practices/2026-bilbao-nothing", NobodyFinds),
         Get("/cities/{slug}", "/cities/bilbao", Everyone),

@@ -16,4 +16,7 @@ public sealed record EditionDashboard(
 {
     /// <summary>Cities whose band comes from a population recorded for an earlier edition, not yet confirmed for this one.</summary>
     public int CarriedBands { get; init; }
+
+    /// <summary>The edition's responses by status at the end of each day (UTC), oldest first; for the chart.</summary>
+    public IReadOnlyList<DashboardDay> Timeline { get; init; } = [];
 }

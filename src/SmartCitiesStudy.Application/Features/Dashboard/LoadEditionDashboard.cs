@@ -84,6 +84,7 @@ public sealed class LoadEditionDashboard(IStudyDbContextFactory dbFactory, LoadQ
         var dashboard = new EditionDashboard(edition.Code, edition.Title, edition.Status, shown, byRegion, byBand)
         {
             CarriedBands = rows.Count(r => r.BandYear is not null),
+            Timeline = await DashboardTimeline.LoadAsync(db, edition.Id, now, cancellationToken),
         };
         return new EditionDashboardResult(dashboard, null);
     }

@@ -14,6 +14,7 @@ internal sealed class CityConfiguration : IEntityTypeConfiguration<City>
         builder.Property(c => c.Country).HasMaxLength(City.MaxCountryLength).IsRequired();
         builder.Property(c => c.Slug).HasMaxLength(City.MaxSlugLength).IsRequired();
         builder.Property(c => c.Region).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.RegionalSection).HasMaxLength(City.MaxRegionalSectionLength);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => c.Slug).IsUnique();
         builder.HasIndex(c => new { c.Name, c.Country }).IsUnique();

@@ -97,6 +97,20 @@ public sealed partial class CitiesPage
         await LoadAsync();
     }
 
+    /// <summary>The registry as CSV, with the populations of the edition chosen above.</summary>
+    private string ExportUrl => "portal/cities/export.csv" + (_edition is null ? string.Empty : "?edition=" + Uri.EscapeDataString(_edition));
+
+    private async Task ContactsAsync(CityRow city)
+    {
+        var parameters = new DialogParameters<CityContactsDialog> { { d => d.CityId, city.Id }, { d => d.User, await AuthenticationState.StudyUserAsync() } };
+        var dialog = await Dialogs.ShowAsync<CityContactsDialog>(string.Format(CultureInfo.CurrentCulture, L["Contacts of {0}"], city.Name), parameters, new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add(L["The contacts were saved."], Severity.Success);
+            await LoadAsync();
+        }
+    }
+
     private async Task ImportAsync()
     {
         var parameters = new DialogParameters<ImportCitiesDialog>

@@ -101,7 +101,7 @@ public sealed class ImportCitiesTests
         Assert.Equal(["row 3, column name: vigo, SPAIN is already on row 2."], await Problems(Utf8("name,country,region\nVigo,Spain,Europe\nvigo,SPAIN,Europe\n")));
         Assert.Equal(["row 3, column slug: The slug 'vigo' is already used on row 2."], await Problems(Utf8("name,country,region,slug\nVigo,Spain,Europe,vigo\nOther,Spain,Europe,vigo\n")));
         Assert.Equal(
-            ["row 1, column town: Unknown column; the columns are name, country, region, slug, population.", "row 1, column region: This column is required."],
+            ["row 1, column town: Unknown column; the columns are name, country, region, slug, population, optionally uclg_member, regional_section and contact1_name, contact1_email, contact1_language, contact1_role… up to contact5.", "row 1, column region: This column is required."],
             await Problems(Utf8("name,country,town\nVigo,Spain,Europe\n")));
         Assert.Equal(["row 1, column population: The file has populations: choose the edition they are for."], await Problems(Utf8("name,country,region,population\nVigo,Spain,Europe,5\n"), edition: null));
         Assert.Equal(["row 1: The columns are separated by ';'. Save the file with commas between columns (CSV UTF-8)."], await Problems(Utf8("name;country;region\nVigo;Spain;Europe\n")));
