@@ -75,7 +75,7 @@ public sealed class EditionCalendarTests(BrowserApp app) : IClassFixture<Browser
         }
 
         var offer = Regex.Match(await copy.TextContentAsync() ?? string.Empty, @"Copy (\d+) answer\(s\) from (\d{4})");
-        Assert.True(offer.Success, "the section offers a copy with its count and edition");
+        Xunit.Assert.True(offer.Success, "the section offers a copy with its count and edition");
         var from = offer.Groups[2].Value;
         await copy.ClickAsync();
         var copied = officer.Locator("[data-copied]");
@@ -112,8 +112,9 @@ public sealed class EditionCalendarTests(BrowserApp app) : IClassFixture<Browser
 
         await Assert.That(pdf).ToHaveAttributeAsync("data-attachment-ready", "true");
         await secretariat.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "receipt-with-pdf.png") });
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<StudyDbContext>>().CreateDbContextAsync();
-        var content = await db.Set<OutboxAttachment>().Where(a => a.FileName == $"answers-{DemoEdition}.pdf" && a.Content != null).Select(a => a.Content!).FirstAsync();
-        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(content, 0, 4));
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<StudyDbContext>>().CreateDbContextAsync(ct);
+        var content = await db.Set<OutboxAttachment>().Where(a => a.FileName == $"answers-{DemoEdition}.pdf" && a.Content != null).Select(a => a.Content!).FirstAsync(ct);
+        Xunit.Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(content, 0, 4));
     }
 }
