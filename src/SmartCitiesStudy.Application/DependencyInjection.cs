@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddSingleton<OpenResponse>();
         services.AddSingleton<SaveAnswer>();
         services.AddSingleton<SubmitResponse>();
+        services.AddSingleton<StartFromLastAnswers>();
         services.AddSingleton<ListMyQuestionnaires>();
         services.AddSingleton<LoadPublishedStudy>();
         services.AddSingleton<AttachOriginalPublication>();

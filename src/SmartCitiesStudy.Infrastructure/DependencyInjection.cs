@@ -87,6 +87,7 @@ public static class DependencyInjection
         services.AddSingleton(SmtpSettings.FromConfiguration(configuration));
         services.TryAddSingleton<IEmailTransport, MailKitEmailTransport>();
         services.AddSingleton<OutboxSender>();
+        services.AddSingleton<OutboxAttachmentRenderer>();
         if (configuration.GetValue("Email:Outbox:Enabled", true))
         {
             services.AddHostedService<OutboxSenderService>();

@@ -54,6 +54,12 @@ public sealed class Answer : IHasVersion
 
     public int Version { get; set; }
 
+    /// <summary>
+    /// The edition whose approved answer this one was copied from, until someone changes or confirms it (the form
+    /// shows "from 2017 — confirm" and submitting asks for it like a missing answer). Null for an answer typed here.
+    /// </summary>
+    public string? CopiedFrom { get; private set; }
+
     public AnswerValue Value => AnswerValue.FromJson(ValueJson);
 
     public void Change(AnswerValue value, int questionnaireVersion, DateTimeOffset now, string? userId, string? userName = null)
@@ -63,5 +69,10 @@ public sealed class Answer : IHasVersion
         UpdatedAt = now;
         UpdatedByUserId = userId;
         UpdatedByName = userName;
+        CopiedFrom = null;
     }
+
+    /// <summary>An answer started from a city's approved answer of an earlier edition, to be confirmed.</summary>
+    public static Answer CopiedFromEdition(int responseId, string path, AnswerValue value, int questionnaireVersion, DateTimeOffset now, string? userId, string? userName, string sourceEdition) =>
+        new(responseId, path, value, questionnaireVersion, now, userId, userName) { CopiedFrom = sourceEdition };
 }

@@ -13,6 +13,9 @@ public enum AnswerChangeSource
 
     /// <summary>A reviewer correcting an obvious typo, with a reason.</summary>
     ReviewerCorrection,
+
+    /// <summary>Copied from the city's approved answer of an earlier edition (the reason names it).</summary>
+    Copy,
 }
 
 /// <summary>

@@ -28,4 +28,5 @@ public static class AnswerProblemCodes
     public const string InvalidItem = "group.invalid_item";
     public const string UnknownQuestion = "unknown_question";
     public const string HiddenByCondition = "hidden_by_condition";
+    public const string Unconfirmed = "copied.unconfirmed";
 }

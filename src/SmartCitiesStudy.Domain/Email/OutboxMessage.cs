@@ -11,6 +11,7 @@ public sealed class OutboxMessage
     public const int MaxAddressLength = 256;
     public const int MaxSubjectLength = 300;
     public const int MaxErrorLength = 2000;
+    private readonly List<OutboxAttachment> _attachments = [];
 
     private OutboxMessage()
     {
@@ -57,6 +58,11 @@ public sealed class OutboxMessage
 
     /// <summary>Which sender holds the claim (a random id per claim).</summary>
     public string? LockedBy { get; private set; }
+
+    /// <summary>Files sent with the message (a receipt's answers as PDF); it is not sent until each has content.</summary>
+    public IReadOnlyList<OutboxAttachment> Attachments => _attachments;
+
+    public void Attach(OutboxAttachment attachment) => _attachments.Add(attachment);
 
     /// <summary>Wait before the next attempt after <paramref name="attempts"/> failures: 1, 2, 4 … minutes, at most 6 hours.</summary>
     public static TimeSpan Backoff(int attempts) =>

@@ -16,7 +16,16 @@ internal sealed class MailKitEmailTransport(SmtpSettings settings) : IEmailTrans
         mime.From.Add(MailboxAddress.Parse(settings.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
-        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        foreach (var attachment in message.Attachments)
+        {
+            if (attachment.Content is { } content)
+            {
+                body.Attachments.Add(attachment.FileName, content, ContentType.Parse(attachment.ContentType));
+            }
+        }
+
+        mime.Body = body.ToMessageBody();
 
         using var client = new SmtpClient();
         await client.ConnectAsync(settings.Host ?? throw new InvalidOperationException("No SMTP host is configured (Email:Smtp:Host)."), settings.Port, settings.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.Auto, cancellationToken);

@@ -35,6 +35,7 @@ public sealed partial class OutboxSender(IDbContextFactory<StudyDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var due = await db.OutboxMessages
             .Where(m => m.SentAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+            .Where(m => !m.Attachments.Any(a => a.Content == null)) // still being rendered (OutboxAttachmentRenderer)
             .OrderBy(m => m.Id)
             .Select(m => m.Id)
             .Take(BatchSize)
@@ -48,7 +49,7 @@ public sealed partial class OutboxSender(IDbContextFactory<StudyDbContext> dbFac
         await db.OutboxMessages
             .Where(m => due.Contains(m.Id) && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, claimedUntil).SetProperty(m => m.LockedBy, owner), cancellationToken);
-        var claimed = await db.OutboxMessages.AsNoTracking().Where(m => m.LockedBy == owner && m.SentAt == null).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        var claimed = await db.OutboxMessages.AsNoTracking().Include(m => m.Attachments).Where(m => m.LockedBy == owner && m.SentAt == null).OrderBy(m => m.Id).ToListAsync(cancellationToken);
 
         var sent = 0;
         foreach (var message in claimed)

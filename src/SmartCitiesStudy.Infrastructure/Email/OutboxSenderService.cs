@@ -4,8 +4,11 @@ using Microsoft.Extensions.Logging;
 
 namespace SmartCitiesStudy.Infrastructure.Email;
 
-/// <summary>Runs <see cref="OutboxSender"/> every few seconds (<c>Email:Outbox:PollSeconds</c>, default 10).</summary>
-internal sealed partial class OutboxSenderService(OutboxSender sender, IConfiguration configuration, ILogger<OutboxSenderService> logger) : BackgroundService
+/// <summary>
+/// Every few seconds (<c>Email:Outbox:PollSeconds</c>, default 10) renders queued attachments
+/// (<see cref="OutboxAttachmentRenderer"/>), then runs <see cref="OutboxSender"/>.
+/// </summary>
+internal sealed partial class OutboxSenderService(OutboxAttachmentRenderer attachments, OutboxSender sender, IConfiguration configuration, ILogger<OutboxSenderService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -14,6 +17,7 @@ internal sealed partial class OutboxSenderService(OutboxSender sender, IConfigur
         {
             try
             {
+                await attachments.RenderDueAsync(stoppingToken);
                 await sender.SendDueAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -218,6 +218,11 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("CopiedFrom")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("copied_from");
+
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -741,6 +746,58 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                         .HasName("pk_edition_facts");
 
                     b.ToTable("edition_facts", (string)null);
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Email.OutboxAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outbox_message_id");
+
+                    b.Property<int>("RenderAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("render_attempts");
+
+                    b.Property<string>("RenderKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("render_key");
+
+                    b.Property<string>("RenderKind")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("render_kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_attachments");
+
+                    b.HasIndex("OutboxMessageId")
+                        .HasDatabaseName("ix_outbox_attachments_outbox_message_id");
+
+                    b.ToTable("outbox_attachments", (string)null);
                 });
 
             modelBuilder.Entity("SmartCitiesStudy.Domain.Email.OutboxMessage", b =>
@@ -1563,6 +1620,16 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_edition_facts_editions_edition_id");
                 });
 
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Email.OutboxAttachment", b =>
+                {
+                    b.HasOne("SmartCitiesStudy.Domain.Email.OutboxMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outbox_attachments_outbox_messages_outbox_message_id");
+                });
+
             modelBuilder.Entity("SmartCitiesStudy.Domain.Participation.ParticipationRequest", b =>
                 {
                     b.HasOne("SmartCitiesStudy.Domain.Cities.City", null)
@@ -1648,6 +1715,11 @@ namespace SmartCitiesStudy.Migrations.Postgres.Migrations
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_asp_net_users_cities_city_id");
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Email.OutboxMessage", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }

@@ -205,6 +205,11 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("CopiedFrom")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("copied_from");
+
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -716,6 +721,56 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                         .HasName("pk_edition_facts");
 
                     b.ToTable("edition_facts", (string)null);
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Email.OutboxAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outbox_message_id");
+
+                    b.Property<int>("RenderAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("render_attempts");
+
+                    b.Property<string>("RenderKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("render_key");
+
+                    b.Property<string>("RenderKind")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("render_kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_attachments");
+
+                    b.HasIndex("OutboxMessageId")
+                        .HasDatabaseName("ix_outbox_attachments_outbox_message_id");
+
+                    b.ToTable("outbox_attachments", (string)null);
                 });
 
             modelBuilder.Entity("SmartCitiesStudy.Domain.Email.OutboxMessage", b =>
@@ -1520,6 +1575,16 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_edition_facts_editions_edition_id");
                 });
 
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Email.OutboxAttachment", b =>
+                {
+                    b.HasOne("SmartCitiesStudy.Domain.Email.OutboxMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outbox_attachments_outbox_messages_outbox_message_id");
+                });
+
             modelBuilder.Entity("SmartCitiesStudy.Domain.Participation.ParticipationRequest", b =>
                 {
                     b.HasOne("SmartCitiesStudy.Domain.Cities.City", null)
@@ -1605,6 +1670,11 @@ namespace SmartCitiesStudy.Migrations.Sqlite.Migrations
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_asp_net_users_cities_city_id");
+                });
+
+            modelBuilder.Entity("SmartCitiesStudy.Domain.Email.OutboxMessage", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }

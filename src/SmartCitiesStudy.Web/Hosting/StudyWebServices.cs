@@ -37,6 +37,7 @@ public static class StudyWebServices
             });
         services.AddMudServices();
         services.AddSingleton<Features.Responses.ResponsePresence>();
+        services.AddSingleton<Application.Abstractions.IAttachmentRenderer, Features.Responses.ResponseAnswersPdf>();
         services.AddStudyLocalization();
         services.AddReaderCache();
         services.AddHttpCaching(builder.Configuration);

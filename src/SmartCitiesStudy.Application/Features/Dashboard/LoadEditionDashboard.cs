@@ -51,6 +51,8 @@ public sealed class LoadEditionDashboard(IStudyDbContextFactory dbFactory, LoadQ
             .GroupBy(i => i.CityId!.Value)
             .ToDictionary(g => g.Key, g => g.Count());
         var officerCounts = await officers.CountActiveOfficersAsync(cancellationToken);
+        var extensions = await db.DeadlineExtensions.AsNoTracking().Where(x => x.EditionId == edition.Id)
+            .ToDictionaryAsync(x => x.CityId, x => new { x.Until, x.Reason }, cancellationToken);
 
         var rows = cities.Select(c =>
         {
@@ -69,7 +71,9 @@ public sealed class LoadEditionDashboard(IStudyDbContextFactory dbFactory, LoadQ
                 response is null ? DashboardStatus.NotStarted : Status(response.Status),
                 percent,
                 response?.LastActivityAt,
-                carried?.Year);
+                carried?.Year,
+                extensions.GetValueOrDefault(c.Id)?.Until,
+                extensions.GetValueOrDefault(c.Id)?.Reason);
         }).ToList();
 
         var shown = rows.Where(r =>

@@ -29,11 +29,11 @@ public static class NoticeEmails
         var (subject, body) = officer.Culture switch
         {
             "es" => ($"Smart Cities Study {edition.Code}: hemos recibido la respuesta de {cityName}",
-                     $"Hola, {officer.Name}:\n\nLa secretaría ha recibido la respuesta de {cityName} al {edition.Title}, enviada el {date}. Puede ver e imprimir sus respuestas en el portal (Imprimir / PDF). Le escribiremos cuando se haya revisado."),
+                     $"Hola, {officer.Name}:\n\nLa secretaría ha recibido la respuesta de {cityName} al {edition.Title}, enviada el {date}. Sus respuestas van adjuntas en PDF; también puede verlas e imprimirlas en el portal. Le escribiremos cuando se haya revisado."),
             "fr" => ($"Smart Cities Study {edition.Code} : nous avons reçu la réponse de {cityName}",
-                     $"Bonjour {officer.Name},\n\nLe secrétariat a reçu la réponse de {cityName} au {edition.Title}, envoyée le {date}. Vous pouvez consulter et imprimer vos réponses sur le portail (Imprimer / PDF). Nous vous écrirons une fois la réponse relue."),
+                     $"Bonjour {officer.Name},\n\nLe secrétariat a reçu la réponse de {cityName} au {edition.Title}, envoyée le {date}. Vos réponses sont jointes en PDF ; vous pouvez aussi les consulter et les imprimer sur le portail. Nous vous écrirons une fois la réponse relue."),
             _ => ($"Smart Cities Study {edition.Code}: we received {cityName}'s response",
-                  $"Hello {officer.Name},\n\nThe secretariat received {cityName}'s response to the {edition.Title}, submitted on {date}. You can view and print your answers in the portal (Print / PDF). We will write again once it has been reviewed."),
+                  $"Hello {officer.Name},\n\nThe secretariat received {cityName}'s response to the {edition.Title}, submitted on {date}. Your answers are attached as PDF; you can also view and print them in the portal. We will write again once it has been reviewed."),
         };
         return new OutgoingEmail(officer.Email, subject, body + "\n");
     }

@@ -18,7 +18,8 @@ public sealed class ListOutbox(IStudyDbContextFactory dbFactory)
         return await db.OutboxMessages.AsNoTracking()
             .OrderByDescending(m => m.Id)
             .Take(take)
-            .Select(m => new OutboxRow(m.Id, m.To, m.Subject, m.TextBody, m.CreatedAt, m.Attempts, m.SentAt, m.LastError))
+            .Select(m => new OutboxRow(m.Id, m.To, m.Subject, m.TextBody, m.CreatedAt, m.Attempts, m.SentAt, m.LastError,
+                m.Attachments.OrderBy(a => a.Id).Select(a => new OutboxFile(a.FileName, a.Content == null ? null : a.Content.Length)).ToList()))
             .ToListAsync(cancellationToken);
     }
 }

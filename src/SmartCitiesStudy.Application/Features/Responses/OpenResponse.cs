@@ -87,7 +87,7 @@ public sealed class OpenResponse(IStudyDbContextFactory dbFactory, LoadQuestionn
 
         var answers = await db.Answers.AsNoTracking()
             .Where(a => a.ResponseId == responseId)
-            .Select(a => new { a.Path, a.ValueJson, a.Version, a.UpdatedByName, a.UpdatedAt })
+            .Select(a => new { a.Path, a.ValueJson, a.Version, a.UpdatedByName, a.UpdatedAt, a.CopiedFrom })
             .ToListAsync(cancellationToken);
         var whyNot = ResponseAccess.WhyNotEditable(user, row.Edition, row.Response);
         var extension = await db.DeadlineExtensions.AsNoTracking()
@@ -106,7 +106,7 @@ public sealed class OpenResponse(IStudyDbContextFactory dbFactory, LoadQuestionn
             whyNot,
             questionnaire.Definition,
             questionnaire.VersionNumber,
-            answers.ToDictionary(a => a.Path, a => new StoredAnswer(AnswerValue.FromJson(a.ValueJson), a.Version, a.UpdatedByName, a.UpdatedAt), StringComparer.Ordinal),
+            answers.ToDictionary(a => a.Path, a => new StoredAnswer(AnswerValue.FromJson(a.ValueJson), a.Version, a.UpdatedByName, a.UpdatedAt, a.CopiedFrom), StringComparer.Ordinal),
             row.Response.Status == ResponseStatus.Returned ? await ReturnMessage.LatestAsync(db, responseId, cancellationToken) : null);
     }
 }

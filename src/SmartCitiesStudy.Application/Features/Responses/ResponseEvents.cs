@@ -6,8 +6,12 @@ namespace SmartCitiesStudy.Application.Features.Responses;
 /// <summary>Something that happened to a response that other people looking at it should see at once.</summary>
 public abstract record ResponseEvent(int ResponseId, string UserId, string UserName, DateTimeOffset At);
 
-/// <summary>An answer was saved (or cleared).</summary>
-public sealed record AnswerSaved(int ResponseId, string Path, AnswerValue Value, int Version, string UserId, string UserName, DateTimeOffset At)
+/// <summary>An answer was saved (or cleared); <see cref="CopiedFrom"/> names the edition when it was copied from there.</summary>
+public sealed record AnswerSaved(int ResponseId, string Path, AnswerValue Value, int Version, string UserId, string UserName, DateTimeOffset At, string? CopiedFrom = null)
+    : ResponseEvent(ResponseId, UserId, UserName, At);
+
+/// <summary>Copied answers were confirmed as they are (they no longer ask to be confirmed).</summary>
+public sealed record AnswersConfirmed(int ResponseId, IReadOnlyList<string> Paths, string UserId, string UserName, DateTimeOffset At)
     : ResponseEvent(ResponseId, UserId, UserName, At);
 
 /// <summary>The response changed status (submitted, returned, approved).</summary>

@@ -5,8 +5,11 @@ using SmartCitiesStudy.Domain.Responses;
 
 namespace SmartCitiesStudy.Application.Features.Responses;
 
-/// <summary>A stored answer as the form needs it: the value and the version its next save must name.</summary>
-public sealed record StoredAnswer(AnswerValue Value, int Version, string? UpdatedBy, DateTimeOffset UpdatedAt);
+/// <summary>
+/// A stored answer as the form needs it: the value and the version its next save must name; <see cref="CopiedFrom"/>
+/// names the earlier edition it was copied from while it waits to be confirmed.
+/// </summary>
+public sealed record StoredAnswer(AnswerValue Value, int Version, string? UpdatedBy, DateTimeOffset UpdatedAt, string? CopiedFrom = null);
 
 /// <summary>Everything the form needs to show a city's response: questionnaire, answers, status, whether editable.</summary>
 public sealed record ResponseSession(

@@ -17,6 +17,7 @@ internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
         builder.Property(a => a.UpdatedByUserId).HasMaxLength(450);
         builder.Property(a => a.UpdatedByName).HasMaxLength(200);
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.CopiedFrom).HasMaxLength(Domain.Editions.Edition.MaxCodeLength);
         builder.HasIndex(a => new { a.ResponseId, a.Path }).IsUnique();
         builder.HasIndex(a => a.QuestionCode);
         builder.HasOne<Response>().WithMany().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);

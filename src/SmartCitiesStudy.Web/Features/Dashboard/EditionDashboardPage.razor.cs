@@ -5,6 +5,7 @@ using SmartCitiesStudy.Application.Features.Cities;
 using SmartCitiesStudy.Application.Features.Dashboard;
 using SmartCitiesStudy.Domain.Cities;
 using SmartCitiesStudy.Web.Features.Cities;
+using SmartCitiesStudy.Web.Localization;
 using SmartCitiesStudy.Web.Security;
 
 namespace SmartCitiesStudy.Web.Features.Dashboard;
@@ -34,6 +35,9 @@ public sealed partial class EditionDashboardPage
 
     [Inject]
     private Application.Features.Editions.ListEditions ListEditions { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -86,6 +90,28 @@ public sealed partial class EditionDashboardPage
         finally
         {
             _confirming = false;
+        }
+    }
+
+    // One city's own, later deadline with a reason (ExtendCityDeadline audits it; its officers see their deadline).
+    private async Task ExtendAsync(DashboardRow row)
+    {
+        var dialog = await Dialogs.ShowAsync<ExtendDeadlineDialog>(
+            string.Format(System.Globalization.CultureInfo.CurrentCulture, L["More time for {0}"], row.City),
+            new DialogParameters<ExtendDeadlineDialog>
+            {
+                { d => d.EditionCode, Code },
+                { d => d.Deadline, _summary?.Deadline },
+                { d => d.CityId, row.CityId },
+                { d => d.City, row.City },
+                { d => d.Until, row.ExtendedUntil },
+                { d => d.User, await AuthenticationState.StudyUserAsync() },
+            },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: DateOnly until })
+        {
+            (_message, _messageSeverity) = (string.Format(System.Globalization.CultureInfo.CurrentCulture, L["{0} now has until {1}."], row.City, StudyDates.WrittenDate(until)), Severity.Success);
+            await LoadAsync();
         }
     }
 

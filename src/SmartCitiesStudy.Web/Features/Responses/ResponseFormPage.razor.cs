@@ -55,6 +55,9 @@ public sealed partial class ResponseFormPage
     private SubmitResponse SubmitResponse { get; set; } = default!;
 
     [Inject]
+    private StartFromLastAnswers LastAnswers { get; set; } = default!;
+
+    [Inject]
     private IResponseEvents Events { get; set; } = default!;
 
     [Inject]
@@ -220,7 +223,8 @@ public sealed partial class ResponseFormPage
         _state = new FormState(_session.Questionnaire, StudyCultures.Current, readOnly: !_session.Editable);
         _state.Load(
             _session.Answers.Select(a => KeyValuePair.Create(a.Key, a.Value.Value)),
-            _session.Answers.ToDictionary(a => a.Key, a => a.Value.Version, StringComparer.Ordinal));
+            _session.Answers.ToDictionary(a => a.Key, a => a.Value.Version, StringComparer.Ordinal),
+            _session.Answers.Where(a => a.Value.CopiedFrom is not null).ToDictionary(a => a.Key, a => a.Value.CopiedFrom!, StringComparer.Ordinal));
         _saver = new Autosaver(SaveAnswer, _user, _session.ResponseId, _state) { Stored = ConfirmBackupAsync, Refused = OnRefusedAsync };
         _retry?.Dispose();
         _retry = new AutosaveRetry(_saver, InvokeAsync, Clock);
@@ -233,7 +237,63 @@ public sealed partial class ResponseFormPage
         _state.ResolveConflict = ResolveConflictAsync;
         _state.SetComments(await CommentsService.ListAsync(_user, _session.ResponseId));
         _state.SendComment = SendCommentAsync;
+        if (_session.Editable)
+        {
+            _state.CopySection = CopySectionAsync;
+            _state.ConfirmCopied = ConfirmCopiedAsync;
+            _state.SetCopyOffers(await LastAnswers.OffersAsync(_user, _session.ResponseId));
+        }
+
         _formKey++;
+    }
+
+    // Copies a section's answers of the city's last approved response; they show "from 2017 — confirm" until touched.
+    private async Task CopySectionAsync(string sectionCode)
+    {
+        if (_session is null || _state is null)
+        {
+            return;
+        }
+
+        var source = _state.CopyOffers.FirstOrDefault(o => o.SectionCode == sectionCode)?.SourceEdition;
+        var result = await LastAnswers.CopySectionAsync(_user, _session.ResponseId, sectionCode);
+        if (!result.Succeeded)
+        {
+            Snackbar.Add(result.Refusal == ResponseRefusals.Conflict
+                ? L["A colleague saved an answer of this section at the same moment: nothing was copied. Try again."]
+                : L["The answers could not be copied: the response can no longer be changed."], Severity.Warning);
+        }
+        else
+        {
+            Snackbar.Add(string.Format(CultureInfo.CurrentCulture, L["{0} answer(s) copied from {1}: confirm or change each one."], result.Count, source), Severity.Success);
+        }
+
+        // The copies arrive through the response's events (as for colleagues); the offers are counted again.
+        _state.SetCopyOffers(await LastAnswers.OffersAsync(_user, _session.ResponseId));
+        StateHasChanged();
+    }
+
+    private async Task ConfirmCopiedAsync(IReadOnlyList<string> paths)
+    {
+        if (_session is null || _state is null)
+        {
+            return;
+        }
+
+        var result = await LastAnswers.ConfirmAsync(_user, _session.ResponseId, paths);
+        if (!result.Succeeded)
+        {
+            Snackbar.Add(L["Your change could not be saved. It is kept in this browser."], Severity.Warning);
+            return;
+        }
+
+        foreach (var path in paths)
+        {
+            _state.SetCopied(path, null);
+        }
+
+        _submitProblems = [.. _submitProblems.Where(p => !(p.Code == AnswerProblemCodes.Unconfirmed && paths.Contains(p.Path)))];
+        StateHasChanged();
     }
 
     private async Task<string?> SendCommentAsync(string? path, long? replyTo, string text, bool isInternal)
@@ -331,11 +391,19 @@ public sealed partial class ResponseFormPage
                 {
                     _state.Apply(saved.Path, saved.Value);
                     _state.SetVersion(saved.Path, saved.Version);
+                    _state.SetCopied(saved.Path, saved.CopiedFrom);
                 }
 
                 if (saved.UserId != _user.UserId)
                 {
                     _lastRemoteChange = string.Format(CultureInfo.CurrentCulture, L["{0} changed “{1}” at {2}."], saved.UserName, QuestionTitle(saved.Path), StudyDates.Time(saved.At));
+                }
+
+                break;
+            case AnswersConfirmed confirmed:
+                foreach (var path in confirmed.Paths)
+                {
+                    _state.SetCopied(path, null);
                 }
 
                 break;

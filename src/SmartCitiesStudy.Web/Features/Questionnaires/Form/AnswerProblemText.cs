@@ -30,6 +30,7 @@ public static class AnswerProblemText
             AnswerProblemCodes.TooManyItems => F(localizer["At most {0} items are allowed; there are {1}."]),
             AnswerProblemCodes.TooFewItems => F(localizer["Add at least {0} item(s)."]),
             UnreadableNumber => localizer["Enter a number, for example 30 or 30.5."],
+            AnswerProblemCodes.Unconfirmed => F(localizer["Copied from {0}: confirm it or change it."]),
             _ => problem.Message,
         };
     }

@@ -14,6 +14,7 @@ public sealed class FormState(QuestionnaireDefinition definition, string languag
     private readonly Dictionary<string, AnswerValue> _answers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _versions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AnswerConflict> _conflicts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _copied = new(StringComparer.Ordinal);
 
     public QuestionnaireRules Rules { get; } = new(definition);
 
@@ -72,10 +73,51 @@ public sealed class FormState(QuestionnaireDefinition definition, string languag
         Changed?.Invoke();
     }
 
-    public void Load(IEnumerable<KeyValuePair<string, AnswerValue>> answers, IReadOnlyDictionary<string, int>? versions = null)
+    /// <summary>What each section could start from (the city's approved answers of an earlier edition).</summary>
+    public IReadOnlyList<Application.Features.Responses.CopyOffer> CopyOffers { get; private set; } = [];
+
+    /// <summary>Copies a section's answers from its offer (null: the form cannot copy, e.g. the preview).</summary>
+    public Func<string, Task>? CopySection { get; set; }
+
+    /// <summary>Confirms copied answers as they are (null: the form cannot).</summary>
+    public Func<IReadOnlyList<string>, Task>? ConfirmCopied { get; set; }
+
+    public void SetCopyOffers(IReadOnlyList<Application.Features.Responses.CopyOffer> offers)
+    {
+        CopyOffers = offers;
+        Changed?.Invoke();
+    }
+
+    /// <summary>The edition an answer was copied from while it waits to be confirmed or changed; otherwise null.</summary>
+    public string? CopiedFrom(string path) => _copied.GetValueOrDefault(path);
+
+    /// <summary>The paths of copied answers still to confirm.</summary>
+    public IEnumerable<string> CopiedPaths => _copied.Keys;
+
+    public void SetCopied(string path, string? edition)
+    {
+        if (edition is null)
+        {
+            _copied.Remove(path);
+        }
+        else
+        {
+            _copied[path] = edition;
+        }
+
+        Changed?.Invoke();
+    }
+
+    public void Load(IEnumerable<KeyValuePair<string, AnswerValue>> answers, IReadOnlyDictionary<string, int>? versions = null, IReadOnlyDictionary<string, string>? copied = null)
     {
         _answers.Clear();
         _versions.Clear();
+        _copied.Clear();
+        foreach (var (path, edition) in copied ?? new Dictionary<string, string>())
+        {
+            _copied[path] = edition;
+        }
+
         foreach (var (path, value) in answers)
         {
             if (!value.IsEmpty)
@@ -109,6 +151,7 @@ public sealed class FormState(QuestionnaireDefinition definition, string languag
         var problems = QuestionnaireRules.ValidateValue(question, path, value);
         if (problems.Count == 0 && AnswerChanged is not null)
         {
+            _copied.Remove(path); // a change is the officer's own answer: the server clears the mark with the save
             await AnswerChanged(path, value);
         }
 

@@ -65,7 +65,7 @@ public sealed partial class QuestionField
     private void RememberShown() => _shown = Snapshot();
 
     private Shown Snapshot() =>
-        new(Question, Path, Value, State.VersionOf(Path), State.ConflictOf(Path), State.Comments, _problems, _unparsableNumber, _numberText);
+        new(Question, Path, Value, State.VersionOf(Path), State.ConflictOf(Path), State.Comments, _problems, _unparsableNumber, _numberText, State.CopiedFrom(Path));
 
     private bool IsChosen(string code) => (Value.Codes ?? []).Contains(code);
 
@@ -119,6 +119,8 @@ public sealed partial class QuestionField
 
     private Task ClearAsync() => SetAsync(AnswerValue.Empty);
 
+    private Task ConfirmCopiedAsync() => State.ConfirmCopied?.Invoke([Path]) ?? Task.CompletedTask;
+
     private Task ResolveAsync(bool keepMine)
     {
         // Taking theirs changes the stored value under the box: show it instead of what was typed.
@@ -138,4 +140,5 @@ internal sealed record Shown(
     IReadOnlyList<SmartCitiesStudy.Application.Features.Review.CommentView> Comments,
     IReadOnlyList<AnswerProblem> Problems,
     bool UnparsableNumber,
-    string? NumberText);
+    string? NumberText,
+    string? CopiedFrom = null);

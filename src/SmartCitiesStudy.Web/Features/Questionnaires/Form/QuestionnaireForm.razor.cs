@@ -90,6 +90,29 @@ public sealed partial class QuestionnaireForm
         return State.Comments.Count(c => c.ByReviewer && c.ParentId is null && c.Path is not null && codes.Contains(AnswerPath.QuestionCode(c.Path)));
     }
 
+    private bool _copying;
+
+    private List<string> CopiedInSection()
+    {
+        var codes = Current.Questions.Select(q => q.Code).ToHashSet(StringComparer.Ordinal);
+        return [.. State.CopiedPaths.Where(p => codes.Contains(AnswerPath.QuestionCode(p)))];
+    }
+
+    private async Task CopyAsync(string sectionCode)
+    {
+        _copying = true;
+        try
+        {
+            await State.CopySection!(sectionCode);
+        }
+        finally
+        {
+            _copying = false;
+        }
+    }
+
+    private Task ConfirmSectionAsync() => State.ConfirmCopied!(CopiedInSection());
+
     private string QuestionTitle(string path) =>
         State.Rules.TryResolve(path, out var question, out _, out _) ? State.T(question.Title) : path;
 }
