@@ -142,11 +142,23 @@ public sealed class QuestionnaireBuilderTests(BrowserApp app) : IClassFixture<Br
         await Assert.That(page.Locator(".scs-editor__select", new() { HasText = "bike_lanes_2" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Undo", Exact = true }).ClickAsync();
         await Assert.That(page.Locator(".scs-editor__select", new() { HasText = "bike_lanes_2" })).ToHaveCountAsync(0);
+
+        // A choice question with its figure.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cycling", Exact = true }).ClickAsync();
+        await Assert.That(page.Locator(".scs-editor__panel h2 code")).ToHaveTextAsync("cycling");
+        await page.Locator(".scs-builder__add .mud-select").First.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "single_choice", Exact = true }).ClickAsync();
+        await AddAsync(page, "New question code", "bike_share", "Add question");
+        await TitleAsync(page, "English", "Who runs the bike-sharing scheme?");
+        await page.GetByLabel("Publish an indicator from this question").CheckAsync();
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Assert.That(page.GetByText("Saved.", new() { Exact = true })).ToBeVisibleAsync();
 
         var stored = (await app.Services.GetRequiredService<LoadQuestionnaire>().ExecuteAsync("2031", cancellationToken: TestContext.Current.CancellationToken))!.Definition;
-        Xunit.Assert.Equal(["bike_plan", "bike_lanes"], stored.Questions.Select(q => q.Code));
+        Xunit.Assert.Equal(["bike_plan", "bike_lanes", "bike_share"], stored.Questions.Select(q => q.Code));
+        Xunit.Assert.Equal(QuestionType.SingleChoice, stored.Find("bike_share")!.Type);
+        Xunit.Assert.Equal(IndicatorKind.Choice, stored.Find("bike_share")!.Indicator!.Kind);
         Xunit.Assert.Equal("Cycling", stored.Sections.Single().Subsections.Single().Title.En);
         Xunit.Assert.Equal("Does the city have a cycling plan?", stored.Find("bike_plan")!.Title.En);
         Xunit.Assert.Equal("¿Tiene la ciudad un plan ciclista?", stored.Find("bike_plan")!.Title.Es);
@@ -172,10 +184,13 @@ public sealed class QuestionnaireBuilderTests(BrowserApp app) : IClassFixture<Br
         await Assert.That(officer.Locator("[data-save-status='saved']")).ToBeVisibleAsync();
         await officer.Locator("[data-question='bike_lanes']").GetByText("No", new() { Exact = true }).ClickAsync();
         await Assert.That(officer.Locator("[data-save-status='saved']")).ToBeVisibleAsync();
+        await officer.Locator("[data-question='bike_share']").GetByText("Option 1", new() { Exact = true }).ClickAsync();
+        await Assert.That(officer.Locator("[data-save-status='saved']")).ToBeVisibleAsync();
 
-        var answers = await StoredAnswersAsync("2031", 2);
-        Xunit.Assert.Equal(["bike_lanes", "bike_plan"], answers.Select(a => a.Path));
+        var answers = await StoredAnswersAsync("2031", 3);
+        Xunit.Assert.Equal(["bike_lanes", "bike_plan", "bike_share"], answers.Select(a => a.Path));
         Xunit.Assert.Equal("""{"bool":false}""", answers[0].ValueJson);
         Xunit.Assert.Equal("""{"bool":true}""", answers[1].ValueJson);
+        Xunit.Assert.Contains("option_1", answers[2].ValueJson, StringComparison.Ordinal);
     }
 }

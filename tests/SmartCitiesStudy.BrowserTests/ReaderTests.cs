@@ -47,6 +47,7 @@ public sealed class ReaderTests(BrowserApp app) : IClassFixture<BrowserApp>
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "reader-home.png"), FullPage = true });
         await page.GetByRole(AriaRole.Link, new() { Name = "Smart Cities Study 2017", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/editions/2017");
         await page.GetByRole(AriaRole.Link, new() { Name = "See the indicators" }).ClickAsync();

@@ -26,7 +26,10 @@ public sealed class PublicPagesTests(StudyWebApp app) : IClassFixture<StudyWebAp
             Assert.Contains(theme, html, StringComparison.Ordinal);
         }
 
-        Assert.DoesNotContain("Smart Cities Study 2026", html, StringComparison.Ordinal); // the open 2026 edition is not public
+        // The open 2026 edition has no public figures; it is only offered to cities that want to take part.
+        Assert.DoesNotContain("href=\"/editions/2026\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/editions/2026/indicators", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/editions/2026/take-part\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("MudBlazor", html, StringComparison.Ordinal); // reader pages are plain HTML
     }
 

@@ -47,6 +47,19 @@ public sealed class TakePartFormTests(StudyWebApp app) : IClassFixture<StudyWebA
     }
 
     [Fact]
+    public async Task The_home_page_invites_cities_to_ask_to_take_part_in_the_open_edition_in_their_language()
+    {
+        using var client = app.CreateBrowserClient();
+        var home = await client.GetStringAsync("/?lang=es", Ct);
+        Assert.Contains("href=\"/editions/2026/take-part\"", home, StringComparison.Ordinal);
+        Assert.Contains("¿Su ciudad aún no participa?", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/editions/2017/take-part\"", home, StringComparison.Ordinal);
+
+        using var form = await client.GetAsync("/editions/2026/take-part?lang=es", Ct);
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+    }
+
+    [Fact]
     public async Task The_form_is_rate_limited_per_address()
     {
         await using var limited = app.WithWebHostBuilder(b =>
