@@ -54,6 +54,9 @@ public sealed partial class QuestionnaireEditorPage
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -234,7 +237,42 @@ public sealed partial class QuestionnaireEditorPage
         Judge();
     }
 
-    private void Edit(Func<QuestionnaireDefinition, QuestionnaireDefinition> change) => Edit(change, _s, _b, _q);
+    private void Edit(Func<QuestionnaireDefinition, QuestionnaireDefinition> change)
+    {
+        _typedIn = null;
+        Edit(change, _s, _b, _q);
+    }
+
+    // Text boxes send every keystroke (a debounced box lost its text when the next click came first); keystrokes on
+    // the same item less than two seconds apart are one step for Undo.
+    private (int S, int? B, int? Q)? _typedIn;
+    private DateTimeOffset _typedAt;
+
+    private void Type(Func<QuestionnaireDefinition, QuestionnaireDefinition> change)
+    {
+        var now = Clock.GetUtcNow();
+        var here = (_s, _b, _q);
+        if (_typedIn == here && now - _typedAt < TimeSpan.FromSeconds(2) && _editable && _working is not null)
+        {
+            _working = change(_working);
+            _dirty = true;
+            Judge();
+        }
+        else
+        {
+            Edit(change);
+        }
+
+        (_typedIn, _typedAt) = (here, now);
+    }
+
+    private void TypeQuestion(Func<Question, Question> change)
+    {
+        if (_b is { } b && _q is { } q)
+        {
+            Type(d => d.UpdateQuestion(_s, b, q, change));
+        }
+    }
 
     private void EditQuestion(Func<Question, Question> change)
     {
