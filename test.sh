@@ -16,7 +16,7 @@
 #   SCS_TEST_POSTGRES   admin connection string of a running PostgreSQL (no throwaway server is started)
 #   SCS_CHROMIUM        browser for the browser tests (default /usr/bin/chromium)
 #   SCS_TEST_RESULTS    folder for the TRX files (default TestResults/test.sh)
-#   SCS_TEST_TIMEOUT    seconds one `dotnet test` run may take before it is killed (default 900)
+#   SCS_TEST_TIMEOUT    seconds one `dotnet test` run may take before it is killed (default 1500)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -32,7 +32,7 @@ RUN_SMOKE=1
 PROVIDERS=(Sqlite Postgres)
 FILTERS=()
 NO_DB_PROJECTS=" SmartCitiesStudy.Domain.Tests "
-RUN_TIMEOUT="${SCS_TEST_TIMEOUT:-900}"
+RUN_TIMEOUT="${SCS_TEST_TIMEOUT:-1500}"
 
 while (($#)); do
   case "$1" in
