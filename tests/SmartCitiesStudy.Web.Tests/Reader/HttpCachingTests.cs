@@ -14,8 +14,11 @@ namespace SmartCitiesStudy.Web.Tests.Reader;
 /// </summary>
 public sealed class HttpCachingTests(StudyWebApp app) : IClassFixture<StudyWebApp>
 {
-    /// <summary>Bytes on the wire of the 2017 indicators page, compressed (issue 24).</summary>
-    private const int IndicatorsPageBudget = 25_000;
+    /// <summary>
+    /// Bytes on the wire of the 2017 indicators page, compressed (issue 24). Raised from 25,000 when every choice
+    /// figure got its per-option breakdown tables by region and band (issue 29): gzip 26,078 bytes for 372 KB of HTML.
+    /// </summary>
+    private const int IndicatorsPageBudget = 30_000;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
