@@ -1,8 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using SmartCitiesStudy.Testing;
 
@@ -169,5 +171,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Tests sign in many times from one (unknown) address: no rate limit unless a test turns it on.
         builder.UseSetting("RateLimiting:Enabled", "false");
+
+        // The server's side of each browser test, for reading beside a failure (TestResults keeps the screenshots folder).
+        var log = Path.Combine(ScreenshotFolder, string.Create(CultureInfo.InvariantCulture, $"server-{DateTime.UtcNow:HHmmss}-{Guid.NewGuid().ToString("N")[..8]}.log"));
+        builder.ConfigureLogging(logging => logging.AddProvider(new ServerLogFile(log)));
     }
 }

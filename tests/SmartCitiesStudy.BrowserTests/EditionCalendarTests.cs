@@ -80,6 +80,9 @@ public sealed class EditionCalendarTests(BrowserApp app) : IClassFixture<Browser
         await copy.ClickAsync();
         var copied = officer.Locator("[data-copied]");
         await Assert.That(copied.First).ToContainTextAsync($"From {from} — confirm");
+        // The copies arrive one render at a time; the message comes after the last of them (counting before it, on a
+        // slow run, found 2 of 5).
+        await Assert.That(officer.GetByText($"copied from {from}: confirm or change each one.")).ToBeVisibleAsync();
         // Those shown (a copied answer may sit under a condition its section's answers do not meet).
         var count = await copied.CountAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(officer, "copied answers");

@@ -44,8 +44,10 @@ public sealed class PublicationDialogsTests : BunitContext
         await dialogs.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<EditionFactsDialog>("Facts of edition 2017", parameters));
 
         dialogs.WaitForAssertion(() => Assert.Equal("Committee of Digital and Knowledge-Based Cities of UCLG", dialogs.FindAll("input")[0].GetAttribute("value")));
-        dialogs.FindAll("input")[1].Change("March–June 2017"); // body, period, publication date; the methodology is a textarea
-        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
+        // Find and trigger inside the renderer's dispatcher: a render between finding an element and triggering it
+        // would otherwise leave the test holding an event handler that no longer exists.
+        await dialogs.InvokeAsync(() => dialogs.FindAll("input")[1].Change("March–June 2017")); // body, period, publication date; the methodology is a textarea
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click());
 
         dialogs.WaitForAssertion(() => Assert.DoesNotContain(dialogs.FindAll("button"), b => b.TextContent.Trim() == "Save"));
         var facts = await application.GetRequiredService<LoadEditionFacts>().ExecuteAsync("2017", ct);

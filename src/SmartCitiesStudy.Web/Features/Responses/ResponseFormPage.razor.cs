@@ -113,8 +113,12 @@ public sealed partial class ResponseFormPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        // Not firstRender: the first render can come before the response has loaded.
-        if (_ready || _module is not null || _session is null || !RendererInfo.IsInteractive)
+        // Not firstRender: the first render can come before the response has loaded. Nor _session alone: on Blazor
+        // Server this runs when the browser has acknowledged a render, and by then the loading may have set _session
+        // while the form (and the element _container names) has not been rendered yet — the backup script was then
+        // handed no element, the circuit failed and the form never became ready (seen on PostgreSQL, where loading
+        // the last editions' answers takes longer).
+        if (_ready || _module is not null || _session is null || _container.Id is null || !RendererInfo.IsInteractive)
         {
             return;
         }
