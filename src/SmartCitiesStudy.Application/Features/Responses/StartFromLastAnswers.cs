@@ -13,8 +13,8 @@ namespace SmartCitiesStudy.Application.Features.Responses;
 /// <summary>What a section could start from: how many answers of which earlier edition.</summary>
 public sealed record CopyOffer(string SectionCode, string SourceEdition, int Count);
 
-/// <summary>What a copy or a confirmation did: how many answers, or why nothing was done.</summary>
-public sealed record CopyResult(int Count, string? Refusal)
+/// <summary>What a copy or a confirmation did: how many answers (and, for a copy, the answers), or why nothing was done.</summary>
+public sealed record CopyResult(int Count, string? Refusal, IReadOnlyList<AnswerSaved>? Copied = null)
 {
     public bool Succeeded => Refusal is null;
 }
@@ -89,7 +89,7 @@ public sealed class StartFromLastAnswers(IStudyDbContextFactory dbFactory, LoadQ
             events.Publish(change);
         }
 
-        return new CopyResult(saved.Count, null);
+        return new CopyResult(saved.Count, null, saved);
     }
 
     /// <summary>Takes copied answers as they are: they stop asking to be confirmed (the value and its version stay).</summary>

@@ -269,10 +269,18 @@ public sealed partial class ResponseFormPage
         }
         else
         {
+            // Shown at once, all together; the same answers arriving later through the response's events (as they
+            // do for colleagues) are then no news.
+            foreach (var saved in result.Copied ?? [])
+            {
+                TakeSaved(saved);
+            }
+
+            StateHasChanged(); // the answers render before (or with) the message that announces them
             Snackbar.Add(string.Format(CultureInfo.CurrentCulture, L["{0} answer(s) copied from {1}: confirm or change each one."], result.Count, source), Severity.Success);
         }
 
-        // The copies arrive through the response's events (as for colleagues); the offers are counted again.
+        // The offers are counted again.
         _state.SetCopyOffers(await LastAnswers.OffersAsync(_user, _session.ResponseId));
         StateHasChanged();
     }
@@ -391,12 +399,7 @@ public sealed partial class ResponseFormPage
             case AnswerSaved saved when saved.Version > _state.VersionOf(saved.Path):
                 // Another officer's save. While this person is editing the same answer, their save will meet it as
                 // a conflict; otherwise take it at once.
-                if (!(_saver?.IsPending(saved.Path) ?? false))
-                {
-                    _state.Apply(saved.Path, saved.Value);
-                    _state.SetVersion(saved.Path, saved.Version);
-                    _state.SetCopied(saved.Path, saved.CopiedFrom);
-                }
+                TakeSaved(saved);
 
                 if (saved.UserId != _user.UserId)
                 {
@@ -419,6 +422,20 @@ public sealed partial class ResponseFormPage
 
         StateHasChanged();
     });
+
+    // A save newer than what the form shows, unless this person is editing that answer right now (their own save
+    // will meet it as a conflict).
+    private void TakeSaved(AnswerSaved saved)
+    {
+        if (_state is null || saved.Version <= _state.VersionOf(saved.Path) || (_saver?.IsPending(saved.Path) ?? false))
+        {
+            return;
+        }
+
+        _state.Apply(saved.Path, saved.Value);
+        _state.SetVersion(saved.Path, saved.Version);
+        _state.SetCopied(saved.Path, saved.CopiedFrom);
+    }
 
     private void OnPresenceChanged(int responseId)
     {
