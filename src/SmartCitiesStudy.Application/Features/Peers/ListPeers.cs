@@ -20,7 +20,7 @@ namespace SmartCitiesStudy.Application.Features.Peers;
 public sealed class ListPeers(IStudyDbContextFactory dbFactory, LoadQuestionnaire loadQuestionnaire, LoadPublishedStudy loadPublished, ListGoodPractices goodPractices)
 {
     /// <summary>Names sort the same whatever the reader's language, so the API's order is stable.</summary>
-    internal static readonly StringComparer NameOrder = StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.IgnoreCase);
+    public static readonly StringComparer NameOrder = StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.IgnoreCase);
 
     /// <param name="option">A choice figure's option code; none for a share.</param>
     public async Task<PeersLookup> ExecuteAsync(string editionCode, string indicatorId, string? option, CancellationToken cancellationToken = default)
