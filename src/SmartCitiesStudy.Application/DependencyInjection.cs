@@ -74,6 +74,8 @@ public static class DependencyInjection
         services.AddSingleton<ImportResponses>();
         services.AddSingleton<LoadEditionDashboard>();
         services.AddSingleton<ListOutbox>();
+        services.AddSingleton<Features.Peers.ListPeers>();
+        services.AddSingleton<Features.Peers.LearnFromPeers>();
         return services;
     }
 }

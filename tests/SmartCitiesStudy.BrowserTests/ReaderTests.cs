@@ -11,6 +11,8 @@ public sealed class ReaderTests(BrowserApp app) : IClassFixture<BrowserApp>
         "/editions/2017",
         "/editions/2017/indicators",
         "/editions/2017/indicators?breakdown=band",
+        "/editions/2017/indicators/ss_strategy/peers",
+        "/editions/2017/indicators/investment_factors/peers",
         "/editions/2017/good-practices",
         "/good-practices/2017-liege-venturelab",
         "/cities/bilbao",

@@ -78,25 +78,76 @@ public static class IndicatorCalculator
         return shown;
     }
 
-    private static ShareIndicator Share(QuestionnaireDefinition definition, Question question, List<Counted> responses)
+    /// <summary>
+    /// The responses a figure counts in its numerator, in the order given: for a share the cities counted "yes", for a
+    /// choice those that chose <paramref name="option"/>. The same rules as <see cref="Compute"/>, so the cities listed
+    /// as doing something are exactly the x of "x of N".
+    /// </summary>
+    /// <returns>The positions in <paramref name="responses"/> of the counted ones; null when the question has no share
+    /// or choice figure, or the option is not one of the question's.</returns>
+    public static IReadOnlyList<int>? CountedInNumerator(
+        QuestionnaireDefinition definition, IReadOnlyList<CountedResponse> responses, string questionCode, string? option = null)
     {
-        // A child of a yes/no parent shown on "yes": the parent's "no" is a "no" for the child too.
-        var parent = question.ShowWhen is { EqualTo: "yes", AnyOf: null } condition
-            && definition.Find(condition.Question) is { Type: QuestionType.YesNo } p
-                ? p
-                : null;
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(responses);
+        return NumeratorMembers(definition, responses).Of(questionCode, option);
+    }
 
-        bool? Outcome(Counted response)
+    /// <summary>
+    /// <see cref="CountedInNumerator"/> for several figures of the same responses: their answers are checked once.
+    /// </summary>
+    public static NumeratorMembership NumeratorMembers(QuestionnaireDefinition definition, IReadOnlyList<CountedResponse> responses)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(responses);
+        var rules = new QuestionnaireRules(definition);
+        var effective = responses.Select(r => EffectiveAnswers(rules, r.Answers)).ToList();
+        return new NumeratorMembership((questionCode, option) =>
         {
-            if (parent is not null && response.Answers.GetValueOrDefault(parent.Code)?.Bool is false)
+            var question = definition.Find(questionCode);
+            if (question?.Figure is not { } figure)
             {
-                return false;
+                return null;
             }
 
-            return response.Answers.GetValueOrDefault(question.Code)?.Bool;
+            switch (figure.Kind, question.Type)
+            {
+                case (IndicatorKind.Share, QuestionType.YesNo) when option is null:
+                    var parent = ShareParent(definition, question);
+                    return [.. effective.Select((a, i) => (a, i)).Where(x => ShareOutcome(question, parent, x.a) is true).Select(x => x.i)];
+                case (IndicatorKind.Choice, QuestionType.SingleChoice or QuestionType.MultipleChoice)
+                    when option is not null && (question.Options.Any(o => o.Code == option) || (question.AllowOther && option == Question.OtherCode)):
+                    return [.. effective.Select((a, i) => (a, i)).Where(x => ChosenCodes(question, x.a).Contains(option)).Select(x => x.i)];
+                default:
+                    return null;
+            }
+        });
+    }
+
+    // A child of a yes/no parent shown on "yes": the parent's "no" is a "no" for the child too.
+    private static Question? ShareParent(QuestionnaireDefinition definition, Question question) =>
+        question.ShowWhen is { EqualTo: "yes", AnyOf: null } condition
+        && definition.Find(condition.Question) is { Type: QuestionType.YesNo } p
+            ? p
+            : null;
+
+    private static bool? ShareOutcome(Question question, Question? parent, IReadOnlyDictionary<string, AnswerValue> answers)
+    {
+        if (parent is not null && answers.GetValueOrDefault(parent.Code)?.Bool is false)
+        {
+            return false;
         }
 
-        var outcomes = responses.Select(r => (Response: r, Outcome: Outcome(r))).ToList();
+        return answers.GetValueOrDefault(question.Code)?.Bool;
+    }
+
+    private static HashSet<string> ChosenCodes(Question question, IReadOnlyDictionary<string, AnswerValue> answers) =>
+        answers.GetValueOrDefault(question.Code)?.Codes?.ToHashSet(StringComparer.Ordinal) ?? [];
+
+    private static ShareIndicator Share(QuestionnaireDefinition definition, Question question, List<Counted> responses)
+    {
+        var parent = ShareParent(definition, question);
+        var outcomes = responses.Select(r => (Response: r, Outcome: ShareOutcome(question, parent, r.Answers))).ToList();
         var numerator = outcomes.Count(o => o.Outcome is true);
         var denominator = outcomes.Count(o => o.Outcome is not null);
 
@@ -137,7 +188,7 @@ public static class IndicatorCalculator
     private static ChoiceIndicator Choice(Question question, List<Counted> responses)
     {
         var answers = responses
-            .Select(r => (Response: r, Codes: r.Answers.GetValueOrDefault(question.Code)?.Codes?.ToHashSet(StringComparer.Ordinal) ?? []))
+            .Select(r => (Response: r, Codes: ChosenCodes(question, r.Answers)))
             .ToList();
         var chosen = answers.Where(a => a.Codes.Count > 0).Select(a => a.Codes).ToList();
         var codes = question.Options.Select(o => o.Code).ToList();

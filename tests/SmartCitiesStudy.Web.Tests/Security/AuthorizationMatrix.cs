@@ -91,6 +91,9 @@ public static class AuthorizationMatrix
         Get("/portal/editions/{Code}/response", "/portal/editions/2026/response", OfficersOnly),
         Get("/portal/editions/{Code}/response/print", "/portal/editions/2026/response/print", OfficersOnly),
         Get("/portal/editions/{Code}/response/print", "/portal/editions/2017/response/print", OfficersOnly),
+        // Learn from peers: each officer sees their own city's gaps (a closed edition says so, it is no error).
+        Get("/portal/editions/{Code}/learn-from-peers", "/portal/editions/2017/learn-from-peers", OfficersOnly),
+        Get("/portal/editions/{Code}/learn-from-peers", "/portal/editions/2026/learn-from-peers", OfficersOnly),
 
         // Open data API: published editions for everyone, the others only for reviewers and the secretariat.
         Get("/api/v1/editions/", "/api/v1/editions", Everyone),
@@ -103,6 +106,10 @@ public static class AuthorizationMatrix
         Get("/api/v1/editions/{code}/responses.xlsx", "/api/v1/editions/2026/responses.xlsx", ReviewersSeeUnpublished),
         Get("/api/v1/indicators/{id}/trend", "/api/v1/indicators/open_data_portal/trend", Everyone),
         Get("/api/v1/indicators/{id}/trend", "/api/v1/indicators/no_such_question/trend", NobodyFinds),
+        Get("/api/v1/editions/{code}/peers/{indicatorId}", "/api/v1/editions/2017/peers/ss_strategy", Everyone),
+        Get("/api/v1/editions/{code}/peers/{indicatorId}", "/api/v1/editions/2017/peers/investment_factors?option=innovation_centres", Everyone),
+        Get("/api/v1/editions/{code}/peers/{indicatorId}", "/api/v1/editions/2017/peers/no_such_question", NobodyFinds),
+        Get("/api/v1/editions/{code}/peers/{indicatorId}", "/api/v1/editions/2026/peers/ss_strategy", ReviewersSeeUnpublished),
         Get("/api/v1/trends", "/api/v1/trends", Everyone),
         Get("/api/v1/factors", "/api/v1/factors", Everyone),
 
@@ -113,6 +120,9 @@ public static class AuthorizationMatrix
         Get("/editions/{code}", "/editions/2026", NobodyFinds),
         Get("/editions/{code}/indicators", "/editions/2017/indicators", Everyone),
         Get("/editions/{code}/indicators", "/editions/2026/indicators", NobodyFinds),
+        Get("/editions/{code}/indicators/{id}/peers", "/editions/2017/indicators/ss_strategy/peers", Everyone),
+        Get("/editions/{code}/indicators/{id}/peers", "/editions/2017/indicators/investment_factors/peers?option=nope", NobodyFinds),
+        Get("/editions/{code}/indicators/{id}/peers", "/editions/2026/indicators/ss_strategy/peers", NobodyFinds),
         Get("/editions/{code}/good-practices", "/editions/2017/good-practices", Everyone),
         Get("/editions/{code}/good-practices", "/editions/2026/good-practices", NobodyFinds),
         Get("/editions/{code}/conclusions", "/editions/2017/conclusions", Everyone),

@@ -20,12 +20,17 @@ public static class CountedResponses
     private const int MaxRememberedValues = 50_000;
 
     public static async Task<IReadOnlyList<CountedResponse>> LoadAsync(
+        IStudyDbContext db, string editionCode, QuestionnaireDefinition definition, CancellationToken cancellationToken = default) =>
+        [.. (await LoadByCityAsync(db, editionCode, definition, cancellationToken)).Select(r => r.Response)];
+
+    /// <summary><see cref="LoadAsync"/> with the id of each response's city, in the same order.</summary>
+    public static async Task<IReadOnlyList<(int CityId, CountedResponse Response)>> LoadByCityAsync(
         IStudyDbContext db, string editionCode, QuestionnaireDefinition definition, CancellationToken cancellationToken = default)
     {
         var responses = await (
                 from x in ApprovedResponses.Of(db, editionCode)
                 from p in db.CityPopulations.Where(p => p.CityId == x.City.Id && p.EditionId == x.EditionId).DefaultIfEmpty()
-                select new { Id = x.ResponseId, x.City.Region, Population = (long?)p!.Population })
+                select new { Id = x.ResponseId, CityId = x.City.Id, x.City.Region, Population = (long?)p!.Population })
             .ToListAsync(cancellationToken);
 
         // Only the answers an indicator can depend on: the indicator questions and the questions their conditions look
@@ -67,10 +72,10 @@ public static class CountedResponses
 
         return [.. responses
             .OrderBy(r => r.Id)
-            .Select(r => new CountedResponse(
+            .Select(r => (r.CityId, new CountedResponse(
                 r.Region,
                 r.Population is { } population ? PopulationBands.For(population) : null,
-                (IReadOnlyDictionary<string, AnswerValue>?)byResponse.GetValueOrDefault(r.Id) ?? new Dictionary<string, AnswerValue>()))];
+                (IReadOnlyDictionary<string, AnswerValue>?)byResponse.GetValueOrDefault(r.Id) ?? new Dictionary<string, AnswerValue>())))];
     }
 
     /// <summary>Codes of the questions with an indicator and of every question their show-conditions depend on.</summary>

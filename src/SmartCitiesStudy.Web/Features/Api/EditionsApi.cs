@@ -3,6 +3,7 @@ using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Exports;
 using SmartCitiesStudy.Application.Features.Facts;
 using SmartCitiesStudy.Application.Features.Indicators;
+using SmartCitiesStudy.Application.Features.Peers;
 using SmartCitiesStudy.Domain.Indicators;
 using SmartCitiesStudy.Web.Hosting.HttpCaching;
 using SmartCitiesStudy.Web.Security;
@@ -46,6 +47,24 @@ public static class EditionsApi
         .WithSummary("Every indicator of an edition")
         .WithDescription("The same document as `indicators --format json` on the command line: for each question code its kind (share, choice, mean), numerator, denominator, percent (one decimal, half away from zero), missing, and for shares the breakdown by region and population band. Counted over approved responses only; for an edition run before the portal, `source` is `published` and the figures are as printed (null where the publication gives no number, no breakdowns).")
         .Produces(StatusCodes.Status200OK, contentType: "application/json")
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/{code}/peers/{indicatorId}", async (string code, string indicatorId, string? option, ClaimsPrincipal user, ListEditions list, ListPeers peers, CancellationToken cancellationToken) =>
+        {
+            if (await list.FindReadableAsync(code, user, cancellationToken) is null)
+            {
+                return NotFound(code);
+            }
+
+            var lookup = await peers.ExecuteAsync(code, indicatorId, option, cancellationToken);
+            return lookup.Peers is { } found
+                ? Results.Json(PeersItem.From(found))
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: lookup.Problem);
+        })
+        .WithName("GetPeers")
+        .WithSummary("Cities that do what a figure counts")
+        .WithDescription("The cities a figure counts in its numerator (a share's \"yes\"; a choice's `option`, required for a choice and not allowed for a share), alphabetically, each with its good practices in the figure's field: exactly the x of \"x of N\", never a score or rank. `basis` is `responses`; for an edition run before the portal, which has no per-city answers, it is `goodPractices`: the cities of its good practices in that field. 404 for an unknown or unpublished edition, figure or option.")
+        .Produces<PeersItem>()
         .ProducesProblem(StatusCodes.Status404NotFound);
 
         endpoints.MapGet("/api/v1/indicators/{id}/trend", async (string id, ClaimsPrincipal user, ComputeTrend trend, CancellationToken cancellationToken) =>
@@ -135,4 +154,21 @@ public static class EditionsApi
 
     /// <summary>About the edition's questionnaire: <c>reconstructed</c> when it is not the original form (ADR 0004).</summary>
     internal sealed record EditionQuestionnaire(bool Reconstructed);
+
+    /// <summary>The peers of a figure (issue 21): <c>option</c> null for a share; <c>basis</c> responses or goodPractices.</summary>
+    internal sealed record PeersItem(string Edition, string Indicator, string? Option, string Basis, IReadOnlyList<PeerItem> Cities)
+    {
+        public static PeersItem From(PeersOfFigure peers) => new(
+            peers.Edition,
+            peers.Indicator,
+            peers.Option,
+            peers.Basis == PeersBasis.GoodPractices ? "goodPractices" : "responses",
+            [.. peers.Cities.Select(c => new PeerItem(c.Name, c.Slug, c.Country, c.Region.ToString(), [.. c.GoodPractices.Select(p => new PeerPracticeItem(p.Id, p.Title))]))]);
+    }
+
+    /// <summary>A peer city and its good practices in the figure's field.</summary>
+    internal sealed record PeerItem(string Name, string Slug, string Country, string Region, IReadOnlyList<PeerPracticeItem> GoodPractices);
+
+    /// <summary>A good practice: its public id (<c>/good-practices/{id}</c>) and title.</summary>
+    internal sealed record PeerPracticeItem(string Id, string Title);
 }

@@ -23,6 +23,10 @@ public sealed partial class IndicatorView : ReaderComponent
     [Parameter]
     public IReadOnlyList<TrendPoint> Trend { get; set; } = [];
 
+    /// <summary>The figure's "Cities that do this" page; no link when null (and never for a mean).</summary>
+    [Parameter]
+    public string? PeersHref { get; set; }
+
     /// <summary>A mean or median with the question's unit: "30%", "12.5 km".</summary>
     private string WithUnit(decimal? value) => Text(Question.Unit) switch
     {

@@ -68,6 +68,9 @@ public sealed partial class IndicatorsPage : ReaderPage
     private string BreakdownLink(Breakdown breakdown) =>
         $"/editions/{Code}/indicators?breakdown={breakdown.Query()}" + (Lang == StudyCultures.Default ? string.Empty : $"&lang={Lang}");
 
+    /// <summary>The figure's "Cities that do this" page (<see cref="PeersPage"/>), in the same language.</summary>
+    private string PeersLink(string indicatorId) => PeersPage.Href(Code, indicatorId, option: null, Lang);
+
     /// <summary>A field (questionnaire section) and its indicators in questionnaire order.</summary>
     private sealed record FieldIndicators(Section Section, IReadOnlyList<(Question Question, Indicator Indicator)> Indicators);
 }

@@ -12,7 +12,7 @@ public static class ReaderCache
     public const string AllTag = "reader";
 
     /// <summary>The query keys the reader pages read; any other key does not make a new entry.</summary>
-    public static IReadOnlyList<string> QueryKeys { get; } = ["lang", "breakdown", "q", "field", "region", "band", "city"];
+    public static IReadOnlyList<string> QueryKeys { get; } = ["lang", "breakdown", "q", "field", "region", "band", "city", "option"];
 
     public static TimeSpan Expiry { get; } = TimeSpan.FromMinutes(10);
 
