@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddSingleton<IResponseEvents, InMemoryResponseEvents>();
         services.AddSingleton<IQuestionnaireSpreadsheet, XlsFormSpreadsheet>();
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<Persistence.Backups.DatabaseBackup>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
 

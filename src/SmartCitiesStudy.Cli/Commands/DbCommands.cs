@@ -1,11 +1,13 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using System.Globalization;
 using SmartCitiesStudy.Infrastructure.Persistence;
+using SmartCitiesStudy.Infrastructure.Persistence.Backups;
 using SmartCitiesStudy.Infrastructure.Seeding;
 
 namespace SmartCitiesStudy.Cli.Commands;
 
-/// <summary><c>db migrate</c> and <c>db seed-demo</c>.</summary>
+/// <summary><c>db migrate</c>, <c>db seed-demo</c>, <c>db backup --out F</c> and <c>db restore --file F</c>.</summary>
 internal static class DbCommands
 {
     public static Command Create(CliContext context)
@@ -41,6 +43,67 @@ internal static class DbCommands
             },
             cancellationToken));
 
-        return new Command("db", "Database schema and seed data.") { migrate, seedDemo };
+        return new Command("db", "Database schema, seed data, backups.") { migrate, seedDemo, Backup(context), Restore(context) };
+    }
+
+    private static Command Backup(CliContext context)
+    {
+        var output = new Option<FileInfo>("--out") { Description = "The backup file to write (SQLite: a database file; PostgreSQL: a pg_dump custom-format archive).", Required = true };
+        var force = new Option<bool>("--force") { Description = "Overwrite the file if it exists." };
+        var backup = new Command("backup", "Back the database up to one file, consistently, while the app runs.") { output, force };
+        backup.SetAction((parse, cancellationToken) => context.RunAsync(
+            async (services, ct) =>
+            {
+                var result = await Guarded(context, () => services.GetRequiredService<DatabaseBackup>().BackupAsync(parse.GetRequiredValue(output).FullName, parse.GetValue(force), ct));
+                if (result is null)
+                {
+                    return StudyCli.Failure;
+                }
+
+                await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Backed up {services.GetRequiredService<DatabaseSettings>().Describe()} (schema {result.SchemaVersion}) to {result.Path} ({result.Bytes:N0} bytes)."));
+                return StudyCli.Success;
+            },
+            cancellationToken));
+        return backup;
+    }
+
+    private static Command Restore(CliContext context)
+    {
+        var file = new Option<FileInfo>("--file") { Description = "A file written by `db backup` for this provider.", Required = true };
+        var force = new Option<bool>("--force") { Description = "Replace everything in a database that is not empty." };
+        var restore = new Command("restore", "Restore a backup into this installation's database (stop the app first). Refuses a database that is not empty unless --force.") { file, force };
+        restore.SetAction((parse, cancellationToken) => context.RunAsync(
+            async (services, ct) =>
+            {
+                var result = await Guarded(context, () => services.GetRequiredService<DatabaseBackup>().RestoreAsync(parse.GetRequiredValue(file).FullName, parse.GetValue(force), ct));
+                if (result is null)
+                {
+                    return StudyCli.Failure;
+                }
+
+                await context.Output.WriteLineAsync($"Restored {parse.GetRequiredValue(file).FullName} into {services.GetRequiredService<DatabaseSettings>().Describe()} (schema {result.SchemaVersion}).");
+                if (result.NeedsMigrate)
+                {
+                    await context.Output.WriteLineAsync("The backup's schema is older than this version of the application: run `db migrate` before starting the app.");
+                }
+
+                return StudyCli.Success;
+            },
+            cancellationToken));
+        return restore;
+    }
+
+    private static async Task<T?> Guarded<T>(CliContext context, Func<Task<T>> work)
+        where T : class
+    {
+        try
+        {
+            return await work();
+        }
+        catch (BackupException ex)
+        {
+            await context.Error.WriteLineAsync($"error: {ex.Message}");
+            return null;
+        }
     }
 }
