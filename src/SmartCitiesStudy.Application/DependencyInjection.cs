@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddSingleton<ListOtherAnswers>();
         services.AddSingleton<ExportApprovedResponses>();
         services.AddSingleton<Features.DataPackages.LoadCitationSettings>();
+        services.AddSingleton<Features.DataPackages.CiteEdition>();
         services.AddSingleton<Features.DataPackages.BuildDataPackage>();
         services.AddSingleton<ListParticipants>();
         services.AddSingleton<ListGoodPractices>();

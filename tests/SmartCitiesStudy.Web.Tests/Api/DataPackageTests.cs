@@ -114,6 +114,25 @@ public sealed class DataPackageTests(StudyWebApp app) : IClassFixture<StudyWebAp
     }
 
     [Fact]
+    public async Task The_edition_page_offers_the_package_and_cites_the_study_as_the_package_does()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = app.CreateBrowserClient();
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/editions/2017", UriKind.Relative), ct));
+        Assert.Contains("href=\"/api/v1/editions/2017/package.zip\"", html, StringComparison.Ordinal);
+        Assert.Contains("Cite this study", html, StringComparison.Ordinal);
+
+        var readme = DataPackageChecks.Unzip(await client.GetByteArrayAsync(new Uri("/api/v1/editions/2017/package.zip", UriKind.Relative), ct))["README.md"];
+        var apa = readme.Split('\n').Single(l => l.StartsWith("> ", StringComparison.Ordinal))[2..];
+        Assert.Contains("[Data set]. http://localhost/editions/2017", apa, StringComparison.Ordinal);
+        Assert.Contains(apa, html, StringComparison.Ordinal);
+        Assert.Contains("@misc{smart_cities_study_2017,", html, StringComparison.Ordinal);
+
+        var spanish = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/editions/2017?lang=es", UriKind.Relative), ct));
+        Assert.Contains("Citar este estudio", spanish, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unpublished_or_unknown_edition_has_no_package_and_the_cli_refuses_it_in_one_line()
     {
         var ct = TestContext.Current.CancellationToken;

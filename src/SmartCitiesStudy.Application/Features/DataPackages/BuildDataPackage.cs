@@ -6,7 +6,6 @@ using SmartCitiesStudy.Application.Features.Publication;
 using SmartCitiesStudy.Application.Features.Questionnaires;
 using SmartCitiesStudy.Domain.Editions;
 using SmartCitiesStudy.Domain.Indicators;
-using SmartCitiesStudy.Domain.Responses;
 
 namespace SmartCitiesStudy.Application.Features.DataPackages;
 
@@ -22,7 +21,8 @@ public sealed class BuildDataPackage(
     ComputeIndicators computeIndicators,
     ListParticipants listParticipants,
     ExportApprovedResponses exportResponses,
-    LoadCitationSettings loadSettings)
+    LoadCitationSettings loadSettings,
+    CiteEdition cite)
 {
     /// <param name="editionCode">The edition, e.g. 2017.</param>
     /// <param name="editionUrl">The edition's public page, cited as the data's address (null when unknown, e.g. the CLI without --url).</param>
@@ -35,15 +35,7 @@ public sealed class BuildDataPackage(
         {
             edition = await db.Editions.AsNoTracking()
                 .Where(e => e.Code == editionCode && e.Status == EditionStatus.Published)
-                .Select(e => new EditionRow(
-                    e.Id,
-                    e.Code,
-                    e.Title,
-                    e.Theme,
-                    e.Year,
-                    e.Version,
-                    e.PublishedAt,
-                    db.Responses.Where(Response.IsCountedExpression).Any(r => r.EditionId == e.Id)))
+                .Select(e => new EditionRow(e.Code, e.Title, e.Theme, e.Year, e.PublishedAt))
                 .SingleOrDefaultAsync(cancellationToken);
         }
 
@@ -52,29 +44,24 @@ public sealed class BuildDataPackage(
             return null;
         }
 
+        var citation = await cite.ExecuteAsync(edition.Code, editionUrl, cancellationToken);
+        if (citation is null)
+        {
+            return null; // unpublished in between
+        }
+
         var settings = await loadSettings.ExecuteAsync(edition.Code, cancellationToken);
         var questionnaire = await loadQuestionnaire.ExecuteAsync(edition.Code, cancellationToken: cancellationToken);
         var cities = await listParticipants.ExecuteAsync(edition.Code, cancellationToken);
         var responses = indicators.Source == FiguresSource.Responses
             ? await exportResponses.ExecuteAsync(edition.Code, includeOtherTexts: false, cancellationToken)
             : null;
-        var created = edition.PublishedAt ?? DateTimeOffset.UnixEpoch;
-        var version = $"{Math.Max(1, edition.Version)}.0.0";
-        var citation = new StudyCitation(
-            edition.Code,
-            edition.Title,
-            settings.Organisation,
-            version,
-            DateOnly.FromDateTime(created.UtcDateTime),
-            settings.Licence,
-            editionUrl?.ToString(),
-            settings.Doi);
         return new DataPackage(
             edition.Code,
             edition.Title,
             edition.Theme,
             edition.Year,
-            created,
+            edition.PublishedAt ?? DateTimeOffset.UnixEpoch,
             citation,
             settings.Methodology,
             questionnaire?.Definition,
@@ -83,5 +70,5 @@ public sealed class BuildDataPackage(
             responses);
     }
 
-    private sealed record EditionRow(int Id, string Code, string Title, string Theme, int Year, int Version, DateTimeOffset? PublishedAt, bool HasResponses);
+    private sealed record EditionRow(string Code, string Title, string Theme, int Year, DateTimeOffset? PublishedAt);
 }
