@@ -22,16 +22,17 @@ internal static class PackageBenchmark
         table.Note($"package: generate {cities:N0} responses × {questions} questions", $"{generate.Elapsed.TotalSeconds:0.0} s");
         var build = provider.GetRequiredService<BuildDataPackage>();
 
-        async Task<long> WriteAsync()
+        async Task<(long Size, DataPackageCounts Counts)> WriteAsync()
         {
             var output = new CountingStream();
-            await DataPackageZip.WriteAsync((await build.PrepareAsync(code, new Uri("https://study.example.org/editions/" + code)))!, output);
-            return output.Length;
+            var counts = await DataPackageZip.WriteAsync((await build.PrepareAsync(code, new Uri("https://study.example.org/editions/" + code)))!, output);
+            return (output.Length, counts);
         }
 
         var watch = Stopwatch.StartNew();
-        var size = await WriteAsync();
+        var (size, counts) = await WriteAsync();
         watch.Stop();
+        table.Note("package: rows (responses / indicators / questions / cities)", $"{counts.Responses:N0} / {counts.Indicators:N0} / {counts.Questions:N0} / {counts.Cities:N0}");
         table.Add($"package: {cities:N0} cities to ZIP", watch.Elapsed.TotalMilliseconds, 15_000);
 
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
