@@ -1,7 +1,8 @@
 using SmartCitiesStudy.Benchmarks;
 
-// Usage: dotnet run -c Release --project benchmarks/SmartCitiesStudy.Benchmarks -- [form-render] [autosave] [indicators] [export] [pdf]
-//        [circuits] [--saves N] [--cities 20,1000,10000] [--export-responses 100000] [--officers 200]
+// Usage: dotnet run -c Release --project benchmarks/SmartCitiesStudy.Benchmarks -- [form-render] [autosave] [indicators] [export] [package] [pdf]
+//        [circuits] [--saves N] [--cities 20,1000,10000] [--export-responses 100000] [--package-cities 10000]
+//        [--officers 200]
 // circuits (not part of "all": it starts the web app and needs PostgreSQL for a fair figure) drives real Blazor circuits
 // over SignalR: --officers at once, each making --saves answers (default 10).
 // Database for autosave and indicators: the same settings as the app (Database__Provider, ConnectionStrings__Default);
@@ -34,6 +35,13 @@ if (all || which.Contains("export"))
     var responses = args.SkipWhile(a => a != "--export-responses").Skip(1).Select(int.Parse).FirstOrDefault(100_000);
     await using var database = await BenchmarkDatabase.CreateAsync();
     await ExportBenchmark.RunAsync(table, database.Services, responses, questions: 50);
+}
+
+if (all || which.Contains("package"))
+{
+    var cities = args.SkipWhile(a => a != "--package-cities").Skip(1).Select(int.Parse).FirstOrDefault(10_000);
+    await using var database = await BenchmarkDatabase.CreateAsync();
+    await PackageBenchmark.RunAsync(table, database.Services, cities, questions: 50);
 }
 
 if (all || which.Contains("pdf"))

@@ -54,6 +54,9 @@ public static class DependencyInjection
         services.AddSingleton<ComputeFollowedFigures>();
         services.AddSingleton<ListOtherAnswers>();
         services.AddSingleton<ExportApprovedResponses>();
+        services.AddSingleton<Features.DataPackages.LoadCitationSettings>();
+        services.AddSingleton<Features.DataPackages.CiteEdition>();
+        services.AddSingleton<Features.DataPackages.BuildDataPackage>();
         services.AddSingleton<ListParticipants>();
         services.AddSingleton<ListGoodPractices>();
         services.AddSingleton<ReadPublicationStamp>();

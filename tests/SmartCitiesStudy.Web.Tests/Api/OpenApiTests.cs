@@ -19,6 +19,7 @@ public sealed class OpenApiTests(StudyWebApp app) : IClassFixture<StudyWebApp>
         Assert.Contains("/api/v1/editions/{code}/indicators", paths);
         Assert.Contains("/api/v1/editions/{code}/responses.csv", paths);
         Assert.Contains("/api/v1/editions/{code}/responses.xlsx", paths);
+        Assert.Contains("/api/v1/editions/{code}/package.zip", paths);
         Assert.Contains("/api/v1/indicators/{id}/trend", paths);
         Assert.All(paths, p => Assert.StartsWith("/api/", p, StringComparison.Ordinal));
     }

@@ -104,6 +104,8 @@ public static class AuthorizationMatrix
         Get("/api/v1/editions/{code}/responses.csv", "/api/v1/editions/2026/responses.csv", ReviewersSeeUnpublished),
         Get("/api/v1/editions/{code}/responses.xlsx", "/api/v1/editions/2017/responses.xlsx", Everyone),
         Get("/api/v1/editions/{code}/responses.xlsx", "/api/v1/editions/2026/responses.xlsx", ReviewersSeeUnpublished),
+        Get("/api/v1/editions/{code}/package.zip", "/api/v1/editions/2017/package.zip", Everyone),
+        Get("/api/v1/editions/{code}/package.zip", "/api/v1/editions/2026/package.zip", NobodyFinds),
         Get("/api/v1/indicators/{id}/trend", "/api/v1/indicators/open_data_portal/trend", Everyone),
         Get("/api/v1/indicators/{id}/trend", "/api/v1/indicators/no_such_question/trend", NobodyFinds),
         Get("/api/v1/editions/{code}/peers/{indicatorId}", "/api/v1/editions/2017/peers/ss_strategy", Everyone),

@@ -7,9 +7,16 @@ public static class ResponseTableCsv
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
-    public static async Task WriteAsync(ResponseTable table, Stream output, CancellationToken cancellationToken = default)
+    public static Task WriteAsync(ResponseTable table, Stream output, CancellationToken cancellationToken = default) =>
+        WriteAsync(table, output, byteOrderMark: true, cancellationToken);
+
+    /// <param name="table">The table.</param>
+    /// <param name="output">Where to write.</param>
+    /// <param name="byteOrderMark">Start with a UTF-8 byte order mark (spreadsheets need it; data packages do without).</param>
+    /// <param name="cancellationToken">Cancels the writing.</param>
+    public static async Task WriteAsync(ResponseTable table, Stream output, bool byteOrderMark, CancellationToken cancellationToken = default)
     {
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: byteOrderMark), bufferSize: 64 * 1024, leaveOpen: true);
         await writer.WriteAsync(Line(table.Columns));
         await foreach (var row in table.Rows.WithCancellation(cancellationToken))
         {

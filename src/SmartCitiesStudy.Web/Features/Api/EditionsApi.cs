@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using SmartCitiesStudy.Application.Features.DataPackages;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Exports;
 using SmartCitiesStudy.Application.Features.Facts;
@@ -115,6 +116,25 @@ public static class EditionsApi
             .WithDescription("The same table as the CSV, with numbers as numbers and a frozen header row. Streamed.")
             .Produces(StatusCodes.Status200OK, contentType: ResponseTableXlsx.ContentType)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/{code}/package.zip", async (string code, BuildDataPackage build, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            var page = new Uri($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/editions/{Uri.EscapeDataString(code)}");
+            if (await build.PrepareAsync(code, page, cancellationToken) is not { } package)
+            {
+                return NotFound(code);
+            }
+
+            context.Response.ContentType = DataPackageZip.ContentType;
+            context.Response.Headers.ContentDisposition = $"attachment; filename=\"{package.FileName}\"";
+            await DataPackageZip.WriteAsync(package, context.Response.Body, cancellationToken);
+            return Results.Empty;
+        })
+        .WithName("GetDataPackage")
+        .WithSummary("A published edition as a citable Frictionless Data Package")
+        .WithDescription("A ZIP with `datapackage.json` (licence, sources, contributors and a Table Schema for each file), `README.md`, `CITATION.cff` and `data/`: `responses.csv` (approved answers, one row per city; absent for an edition run before the portal), `indicators.csv` (one row per figure, option and breakdown group, the numbers of the indicators JSON), `questions.csv` (the codebook) and `cities.csv`. Published editions only; no personal data. Streamed.")
+        .Produces(StatusCodes.Status200OK, contentType: DataPackageZip.ContentType)
+        .ProducesProblem(StatusCodes.Status404NotFound);
 
         return endpoints;
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using SmartCitiesStudy.Application.Features.Archive;
+using SmartCitiesStudy.Application.Features.DataPackages;
 using SmartCitiesStudy.Application.Features.Editions;
 using SmartCitiesStudy.Application.Features.Facts;
 using SmartCitiesStudy.Application.Features.Publication;
@@ -41,6 +42,9 @@ public sealed partial class EditionPage : ReaderPage
     [Inject]
     private LoadEditionTexts LoadEditionTexts { get; set; } = default!;
 
+    [Inject]
+    private CiteEdition CiteEdition { get; set; } = default!;
+
     [Parameter]
     public string Code { get; set; } = string.Empty;
 
@@ -52,6 +56,7 @@ public sealed partial class EditionPage : ReaderPage
     private IReadOnlyList<string> _originals = [];
     private EditionFactsView? _facts;
     private EditionTexts _texts = EditionTexts.None;
+    private StudyCitation? _citation;
 
     protected override async Task OnInitializedAsync()
     {
@@ -71,6 +76,7 @@ public sealed partial class EditionPage : ReaderPage
         _originals = await OriginalPublications.LanguagesAsync(Code);
         _facts = await LoadEditionFacts.ExecuteAsync(Code);
         _texts = await LoadEditionTexts.ExecuteAsync(Code);
+        _citation = await CiteEdition.ExecuteAsync(Code, new Uri(Navigation.BaseUri + "editions/" + Uri.EscapeDataString(Code)));
     }
 
     /// <summary>
