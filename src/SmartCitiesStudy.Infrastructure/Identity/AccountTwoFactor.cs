@@ -45,7 +45,7 @@ public sealed class AccountTwoFactor(UserManager<ApplicationUser> users, StudyDb
     {
         if (person.TwoFactorEnabled)
         {
-                db.Record(clock.GetUtcNow(), user, AuditActions.TwoFactorDisabled, "user", person.Id, before: "on", after: "off", reason: person.Email);
+            db.Record(clock.GetUtcNow(), user, AuditActions.TwoFactorDisabled, "user", person.Id, before: "on", after: "off", reason: person.Email);
             Check(await users.SetTwoFactorEnabledAsync(person, false));
         }
 

@@ -31,10 +31,10 @@ public sealed class TwoFactorRequirementTests(StudyWebApp app) : IClassFixture<S
         // The set-up page, the other account pages and the static files stay reachable.
         var setUp = await client.GetStringAsync(new Uri(SetUpPage, UriKind.Relative), ct);
         Assert.Contains("set up two-factor sign-in before you continue to the portal", setUp, StringComparison.Ordinal);
-        foreach (var reachable in new[] { "/Account/Manage", "/Account/Manage/TwoFactorAuthentication", "/" })
+        foreach (var reachable in new[] { "/Account/Manage/TwoFactorAuthentication", "/Account/Manage/ChangePassword", "/" })
         {
             using var response = await client.GetAsync(new Uri(reachable, UriKind.Relative), ct);
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{reachable}: {(int)response.StatusCode}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{reachable}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
         }
     }
 
