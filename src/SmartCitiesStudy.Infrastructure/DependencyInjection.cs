@@ -81,6 +81,7 @@ public static class DependencyInjection
         services.AddSingleton<SmartCitiesStudy.Infrastructure.Participation.ParticipationRequests>();
         services.AddSingleton<AcceptInvitation>();
         services.AddSingleton<ManagePerson>();
+        services.AddScoped<AccountTwoFactor>();
         services.AddSingleton<CityOfficerDirectory>();
         services.AddSingleton<ICityOfficerDirectory>(sp => sp.GetRequiredService<CityOfficerDirectory>());
         services.AddSingleton<ISecretariatDirectory>(sp => sp.GetRequiredService<CityOfficerDirectory>());

@@ -32,4 +32,7 @@ public static class AuditActions
     public const string ParticipationRequested = "participation.requested";
     public const string ParticipationAccepted = "participation.accepted";
     public const string ParticipationDeclined = "participation.declined";
+    public const string TwoFactorEnabled = "person.two_factor_enabled";
+    public const string TwoFactorDisabled = "person.two_factor_disabled";
+    public const string RecoveryCodesRenewed = "person.recovery_codes_renewed";
 }

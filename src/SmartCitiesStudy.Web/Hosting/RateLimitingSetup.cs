@@ -7,15 +7,15 @@ using Microsoft.Extensions.Localization;
 namespace SmartCitiesStudy.Web.Hosting;
 
 /// <summary>
-/// Slows down password guessing and e-mail flooding: POSTs to the sign-in, forgot-password, reset-password and
-/// invitation forms, and to the public "ask to take part" form of each edition, are limited per client IP address and form (fixed window; <c>RateLimiting:*</c> settings). Past the
+/// Slows down password and code guessing and e-mail flooding: POSTs to the sign-in, two-factor code, recovery code,
+/// forgot-password, reset-password and invitation forms, and to the public "ask to take part" form of each edition, are limited per client IP address and form (fixed window; <c>RateLimiting:*</c> settings). Past the
 /// limit the answer is 429 with a short page saying when to try again.
 /// </summary>
 public static class RateLimitingSetup
 {
     /// <summary>The forms whose POSTs are limited.</summary>
     public static IReadOnlyList<string> LimitedForms { get; } =
-        ["/Account/Login", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/AcceptInvitation"];
+        ["/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/AcceptInvitation"];
 
     public static IServiceCollection AddStudyRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {

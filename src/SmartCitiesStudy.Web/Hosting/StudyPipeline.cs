@@ -8,6 +8,7 @@ using SmartCitiesStudy.Web.Features.Questionnaires;
 using SmartCitiesStudy.Web.Features.Reports;
 using SmartCitiesStudy.Web.Hosting.HttpCaching;
 using SmartCitiesStudy.Web.Localization;
+using SmartCitiesStudy.Web.Security;
 
 namespace SmartCitiesStudy.Web.Hosting;
 
@@ -47,6 +48,7 @@ public static class StudyPipeline
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseStaffTwoFactorRequirement(); // Security:RequireTwoFactorForStaff (ADR 0031)
         app.UseAntiforgery();
         app.UseHttpCaching(); // public reads: 304, ETag, Cache-Control, compression (ADR 0015)
         app.UseOutputCache(); // reader pages only (ReaderCache), after authentication: never for signed-in people

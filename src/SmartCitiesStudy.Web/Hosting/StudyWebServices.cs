@@ -79,6 +79,7 @@ public static class StudyWebServices
         // How soon a deactivated person's (or changed role's) open cookie stops working on pages and the API.
         var revalidation = TimeSpan.FromSeconds(builder.Configuration.GetValue("Security:SessionRevalidationSeconds", 60));
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = revalidation);
+        services.AddSingleton(Security.TwoFactorPolicy.FromConfiguration(builder.Configuration, builder.Environment));
 
         // Secure by default: every page requires a signed-in user unless it says [AllowAnonymous] (see
         // StudyPipeline). Not a fallback policy: that would also send readers of unknown URLs to sign in instead of

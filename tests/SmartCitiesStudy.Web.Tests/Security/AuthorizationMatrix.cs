@@ -58,6 +58,21 @@ public static class AuthorizationMatrix
         Post("/Account/Manage", "/Account/Manage", [SignIn, BadRequest, BadRequest, BadRequest, BadRequest, SignIn]),
         Post("/Account/Logout", "/Account/Logout", NoToken),
 
+        // Two-factor sign-in (issue 20): the code pages only after the right password, else back to sign-in.
+        Get("/Account/LoginWith2fa", "/Account/LoginWith2fa", [SignIn, SignIn, SignIn, SignIn, SignIn, SignIn]),
+        Get("/Account/LoginWithRecoveryCode", "/Account/LoginWithRecoveryCode", [SignIn, SignIn, SignIn, SignIn, SignIn, SignIn]),
+        Post("/Account/LoginWith2fa", "/Account/LoginWith2fa", NoToken),
+        Post("/Account/LoginWithRecoveryCode", "/Account/LoginWithRecoveryCode", NoToken),
+        Get("/Account/Manage/TwoFactorAuthentication", "/Account/Manage/TwoFactorAuthentication", SignedIn),
+        Get("/Account/Manage/EnableAuthenticator", "/Account/Manage/EnableAuthenticator", SignedIn),
+        Get("/Account/Manage/ResetAuthenticator", "/Account/Manage/ResetAuthenticator", SignedIn),
+        // Recovery codes only with two-factor on: the others are sent to turn it on first.
+        Get("/Account/Manage/GenerateRecoveryCodes", "/Account/Manage/GenerateRecoveryCodes", [SignIn, Redirect, Redirect, Redirect, Redirect, SignIn]),
+        Post("/Account/Manage/TwoFactorAuthentication", "/Account/Manage/TwoFactorAuthentication", [SignIn, BadRequest, BadRequest, BadRequest, BadRequest, SignIn]),
+        Post("/Account/Manage/EnableAuthenticator", "/Account/Manage/EnableAuthenticator", [SignIn, BadRequest, BadRequest, BadRequest, BadRequest, SignIn]),
+        Post("/Account/Manage/ResetAuthenticator", "/Account/Manage/ResetAuthenticator", [SignIn, BadRequest, BadRequest, BadRequest, BadRequest, SignIn]),
+        Post("/Account/Manage/GenerateRecoveryCodes", "/Account/Manage/GenerateRecoveryCodes", [SignIn, BadRequest, BadRequest, BadRequest, BadRequest, SignIn]),
+
         // The portal.
         Get("/portal", "/portal", SignedIn),
         Get("/portal/cities", "/portal/cities", SecretariatOnly),
