@@ -105,7 +105,10 @@ public sealed class StartFromLastAnswersTests : IAsyncLifetime
         Assert.Equal([new CopyOffer("governance", "2030", 2), new CopyOffer("economy", "2030", 1)], offers);
 
         var copied = await Copier.CopySectionAsync(_ane, responseId, "governance", Ct);
-        Assert.Equal(new CopyResult(2, null), copied);
+        Assert.Equal((2, null), (copied.Count, copied.Refusal));
+        // The copies come back with the result, so the officer's form shows them at once, all together.
+        Assert.Equal(["plan_name", "portal"], copied.Copied!.Select(c => c.Path).Order(StringComparer.Ordinal));
+        Assert.All(copied.Copied!, c => Assert.Equal(("2030", 1), (c.CopiedFrom, c.Version)));
         var session = (await Get<OpenResponse>().ForOfficerAsync(_ane, "2033", Ct))!;
         Assert.Equal(AnswerValue.No, session.Answers["has_plan"].Value);
         Assert.Null(session.Answers["has_plan"].CopiedFrom);
@@ -126,7 +129,8 @@ public sealed class StartFromLastAnswersTests : IAsyncLifetime
 
         // The section's offer is used up; copying again copies nothing.
         Assert.Equal([new CopyOffer("economy", "2030", 1)], await Copier.OffersAsync(_ane, responseId, Ct));
-        Assert.Equal(new CopyResult(0, null), await Copier.CopySectionAsync(_ane, responseId, "governance", Ct));
+        var again = await Copier.CopySectionAsync(_ane, responseId, "governance", Ct);
+        Assert.Equal((0, null, 0), (again.Count, again.Refusal, again.Copied!.Count));
 
         // Unconfirmed copies are listed on submit like missing answers.
         await SaveAsync(_ane, responseId, "new_question", AnswerValue.Yes);
